@@ -1,0 +1,123 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/viper"
+
+	"github.com/sanctions-dev/sanctions/events"
+	"github.com/sanctions-dev/sanctions/finding"
+	"github.com/sanctions-dev/sanctions/report"
+	"github.com/sanctions-dev/sanctions/runner"
+)
+
+func newCheck(g *globals, s *streams) *cobra.Command {
+	var output string
+	var quiet bool
+	cmd := &cobra.Command{
+		Use:   "check PATH...",
+		Short: "Check event files against the rules and report findings",
+		Long: `Check reads events from files, directories (searched recursively for .yaml, .yml, .json,
+.ndjson and .jsonl files) or standard input (-), evaluates every rule on every event, and reports
+the findings.
+
+Exit status: 0 when no finding is at or above --fail-on and there is no error; 1 when there are
+findings at or above --fail-on; 2 on any error (bad usage, an invalid input, a rule that fails),
+after evaluating every valid event.`,
+		Example: `  sanctions check fixtures/
+  sanctions check --format json --fail-on high events.ndjson
+  extract-events article.txt | sanctions check --input-format yaml -`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			c, err := g.settings(func(v *viper.Viper) error {
+				for key, flag := range map[string]string{
+					"check.format": "format", "check.fail_on": "fail-on",
+					"check.input_format": "input-format", "check.workers": "workers",
+				} {
+					if err := v.BindPFlag(key, cmd.Flags().Lookup(flag)); err != nil {
+						return err
+					}
+				}
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+			renderer, err := report.Lookup(c.Check.Format, report.Options{Quiet: quiet})
+			if err != nil {
+				return withStatus(exitError, err)
+			}
+			failOn, err := parseFailOn(c.Check.FailOn)
+			if err != nil {
+				return withStatus(exitError, err)
+			}
+			inFormat, err := events.ParseFormat(c.Check.InputFormat)
+			if err != nil {
+				return withStatus(exitError, err)
+			}
+			eng, err := engine(cmd.Context(), s, c)
+			if err != nil {
+				return err
+			}
+			run := &runner.Check{
+				Paths:       args,
+				Stdin:       s.in,
+				InputFormat: inFormat,
+				Workers:     c.Check.Workers,
+				Limits: events.Limits{
+					MaxFileBytes:  c.Limits.MaxFileBytes,
+					MaxEventBytes: c.Limits.MaxEventBytes,
+					MaxDepth:      c.Limits.MaxDepth,
+					MaxValues:     c.Limits.MaxValues,
+					MaxEvents:     c.Limits.MaxEvents,
+				},
+			}
+			rep, err := run.Run(cmd.Context(), eng)
+			if err != nil {
+				return withStatus(exitError, err)
+			}
+			out := s.out
+			if output != "" && output != "-" {
+				f, err := os.Create(output)
+				if err != nil {
+					return withStatus(exitError, err)
+				}
+				defer f.Close()
+				out = f
+			}
+			if err := renderer.Render(out, rep); err != nil {
+				return withStatus(exitError, fmt.Errorf("writing the report: %w", err))
+			}
+			switch {
+			case len(rep.Errors) > 0:
+				return withStatus(exitError, nil)
+			case failOn != "" && rep.Worst().Rank() >= failOn.Rank():
+				return withStatus(exitFindings, nil)
+			}
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.StringP("format", "f", "text", "report format: "+strings.Join(report.Names(), ", "))
+	f.String("fail-on", "low", "exit 1 when a finding is at or above this severity: critical, high, medium, low, info, or never")
+	f.String("input-format", "yaml", "format of standard input (-): yaml, json or ndjson")
+	f.Int("workers", 0, "evaluations at once (0: one per CPU)")
+	f.StringVarP(&output, "output", "o", "", "write the report to this file instead of standard output")
+	f.BoolVarP(&quiet, "quiet", "q", false, "text format: print only the summary")
+	return cmd
+}
+
+// parseFailOn reads --fail-on; "never" gives "".
+func parseFailOn(s string) (finding.Severity, error) {
+	if s == "never" {
+		return "", nil
+	}
+	sev, err := finding.ParseSeverity(s)
+	if err != nil {
+		return "", fmt.Errorf("--fail-on: %w", err)
+	}
+	return sev, nil
+}

@@ -1,0 +1,93 @@
+package main
+
+import (
+	"context"
+	"io"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/viper"
+
+	"github.com/sanctions-dev/sanctions/config"
+	"github.com/sanctions-dev/sanctions/diag"
+	"github.com/sanctions-dev/sanctions/ruleset"
+	"github.com/sanctions-dev/sanctions/runner"
+)
+
+type streams struct {
+	in       io.Reader
+	out, err io.Writer
+}
+
+// globals are the flags every command shares.
+type globals struct {
+	configFile string
+	rules      []string
+}
+
+func newRoot(s *streams) *cobra.Command {
+	g := &globals{}
+	root := &cobra.Command{
+		Use:   "sanctions",
+		Short: "Check reported events against UN Security Council sanctions",
+		Long: `sanctions checks reported events (transfers, launches, technical help, ...) against the
+UN Security Council sanctions measures, written as Rego rules that are read at run time, and
+reports each possible violation with its resolution and paragraph, the reasoning, the quotes,
+the denials and a confidence. Findings are not legal determinations.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetIn(s.in)
+	root.SetOut(s.out)
+	root.SetErr(s.err)
+	root.PersistentFlags().StringVar(&g.configFile, "config", "", "config file (default: sanctions.yaml or config/sanctions.yaml when present)")
+	root.PersistentFlags().StringArrayVar(&g.rules, "rules", nil, "rule library directory (repeatable; default: rules.paths, else ./rules, else the embedded copy)")
+	root.AddCommand(newCheck(g, s), newRules(g, s), newVersion(s))
+	return root
+}
+
+// settings reads the config file and environment, with the command's flags bound.
+func (g *globals) settings(bind func(v *viper.Viper) error) (*config.Config, error) {
+	v, err := config.New(g.configFile)
+	if err != nil {
+		return nil, withStatus(exitError, err)
+	}
+	if bind != nil {
+		if err := bind(v); err != nil {
+			return nil, withStatus(exitError, err)
+		}
+	}
+	c, err := config.Load(v)
+	if err != nil {
+		return nil, withStatus(exitError, err)
+	}
+	if len(g.rules) > 0 {
+		c.Rules.Paths = g.rules
+	}
+	return c, nil
+}
+
+// engine loads and compiles the rule library; problems in it end the command with status 2.
+func engine(ctx context.Context, s *streams, c *config.Config) (*runner.Engine, error) {
+	sources, err := ruleset.Resolve(c.Rules.Paths)
+	if err != nil {
+		return nil, withStatus(exitError, err)
+	}
+	lib, err := ruleset.Load(ctx, sources...)
+	if err == nil {
+		var eng *runner.Engine
+		eng, err = runner.NewEngine(ctx, lib)
+		if err == nil {
+			return eng, nil
+		}
+	}
+	printProblems(s.err, "the rules did not load", err)
+	return nil, withStatus(exitError, nil)
+}
+
+func printProblems(w io.Writer, what string, err error) {
+	probs := diag.Problems(err)
+	io.WriteString(w, "sanctions: "+what+":\n")
+	for _, p := range probs {
+		io.WriteString(w, "  "+p.Error()+"\n")
+	}
+}

@@ -1,0 +1,283 @@
+// Package evaluator compiles a rule library once and judges events against it.
+//
+// Compilation is strict: METADATA is processed, every module is type-checked against the event
+// schema (a rule reading input.suplier fails with its file, line and column), builtin errors are
+// raised rather than hidden, and the builtins that reach the network, the clock, randomness or
+// the environment are refused. One query, data.sanctions.findings, is prepared once and evaluated
+// per event; when it fails, each rule is evaluated alone so the error names its rule and the other
+// rules' findings are kept.
+package evaluator
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/storage"
+	"github.com/open-policy-agent/opa/v1/storage/inmem"
+	"github.com/open-policy-agent/opa/v1/topdown"
+
+	"github.com/sanctions-dev/sanctions/diag"
+	"github.com/sanctions-dev/sanctions/finding"
+	"github.com/sanctions-dev/sanctions/ruleset"
+)
+
+// FindingsQuery is the query evaluated per event: every rule's findings.
+const FindingsQuery = "data.sanctions.findings"
+
+// Refused lists the builtins a rule may not call, by name or by prefix ending in ".". Any
+// builtin OPA marks non-deterministic is refused as well.
+var Refused = []string{"http.send", "net.", "opa.runtime", "time.now_ns", "rand.", "uuid."}
+
+// Evaluator judges events against a compiled rule library. It is safe for concurrent use.
+type Evaluator struct {
+	compiler *ast.Compiler
+	store    storage.Store
+	all      rego.PreparedEvalQuery
+	rules    []Rule
+	perRule  []rego.PreparedEvalQuery // same order as rules
+}
+
+// Options tune compilation.
+type Options struct {
+	// WithTests compiles the *_test.rego modules too (for running the rule tests).
+	WithTests bool
+}
+
+// New compiles lib and prepares its queries. Problems in the rules come back as a diag.List,
+// each with file, line and column.
+func New(ctx context.Context, lib *ruleset.Library, opts Options) (*Evaluator, error) {
+	c, err := Compile(lib, opts.WithTests)
+	if err != nil {
+		return nil, err
+	}
+	rules, probs := rulesOf(c)
+	if len(probs) > 0 {
+		probs.Sort()
+		return nil, probs
+	}
+	e := &Evaluator{compiler: c, store: NewStore(lib), rules: rules}
+	e.all, err = e.prepare(ctx, FindingsQuery)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range rules {
+		q, err := e.prepare(ctx, r.Package+".finding")
+		if err != nil {
+			return nil, err
+		}
+		e.perRule = append(e.perRule, q)
+	}
+	return e, nil
+}
+
+// Compile compiles the library's modules (and tests, when asked) with the schema, strict mode
+// and the safe capabilities.
+func Compile(lib *ruleset.Library, withTests bool) (*ast.Compiler, error) {
+	c := NewCompiler(lib, withTests)
+	c.Compile(Modules(lib, withTests))
+	if c.Failed() {
+		probs := ruleset.FromAST(c.Errors)
+		probs.Sort()
+		return nil, probs
+	}
+	return c, nil
+}
+
+// NewCompiler is a compiler set up as the checker compiles rules: schema type checking, strict
+// mode, the safe capabilities (and print statements when compiling tests).
+func NewCompiler(lib *ruleset.Library, withTests bool) *ast.Compiler {
+	ss := ast.NewSchemaSet()
+	ss.Put(ast.SchemaRootRef, lib.Schema)                // every module's input is an event
+	ss.Put(ast.MustParseRef("schema.event"), lib.Schema) // for `schemas: - input: schema.event`
+	return ast.NewCompiler().
+		WithCapabilities(Capabilities()).
+		WithSchemas(ss).
+		WithUseTypeCheckAnnotations(true).
+		WithStrict(true).
+		WithEnablePrintStatements(withTests)
+}
+
+// Modules copies the library's modules (and tests, when asked) for one compilation.
+func Modules(lib *ruleset.Library, withTests bool) map[string]*ast.Module {
+	modules := make(map[string]*ast.Module, len(lib.Modules)+len(lib.Tests))
+	for name, m := range lib.Modules {
+		modules[name] = m.Copy()
+	}
+	if withTests {
+		for name, m := range lib.Tests {
+			modules[name] = m.Copy()
+		}
+	}
+	return modules
+}
+
+// NewStore holds the library's data at data.sanctions.
+func NewStore(lib *ruleset.Library) storage.Store {
+	return inmem.NewFromObjectWithOpts(map[string]any{"sanctions": lib.Data}, inmem.OptReturnASTValuesOnRead(true))
+}
+
+// Capabilities are OPA's, less the refused builtins, and with no network access.
+func Capabilities() *ast.Capabilities {
+	caps := ast.CapabilitiesForThisVersion()
+	kept := caps.Builtins[:0]
+	for _, b := range caps.Builtins {
+		if !IsRefused(b) {
+			kept = append(kept, b)
+		}
+	}
+	caps.Builtins = kept
+	caps.AllowNet = []string{}
+	return caps
+}
+
+// IsRefused reports whether rules may not call the builtin.
+func IsRefused(b *ast.Builtin) bool {
+	if b.Nondeterministic {
+		return true
+	}
+	for _, r := range Refused {
+		if b.Name == r || (strings.HasSuffix(r, ".") && strings.HasPrefix(b.Name, r)) {
+			return true
+		}
+	}
+	return false
+}
+
+func (e *Evaluator) prepare(ctx context.Context, query string) (rego.PreparedEvalQuery, error) {
+	r := rego.New(
+		rego.Query(query),
+		rego.Compiler(e.compiler),
+		rego.Store(e.store),
+		rego.StrictBuiltinErrors(true),
+		rego.Capabilities(Capabilities()),
+		rego.Runtime(ast.NullTerm()),
+	)
+	q, err := r.PrepareForEval(ctx)
+	if err != nil {
+		return q, fmt.Errorf("preparing %s: %w", query, err)
+	}
+	return q, nil
+}
+
+// Compiler is the compiled library (for the rule tests).
+func (e *Evaluator) Compiler() *ast.Compiler { return e.compiler }
+
+// Store holds the library's data (for the rule tests).
+func (e *Evaluator) Store() storage.Store { return e.store }
+
+// Rules lists the rules, sorted by id.
+func (e *Evaluator) Rules() []Rule { return e.rules }
+
+// Input converts an event document to the value rules see, once per event.
+func Input(doc map[string]any) (ast.Value, error) {
+	return ast.InterfaceToValue(doc)
+}
+
+// Evaluate judges one event. It returns the findings, sorted by severity then rule id, and a
+// problem for each rule that failed on this event; the other rules' findings are kept.
+func (e *Evaluator) Evaluate(ctx context.Context, input ast.Value) ([]finding.Finding, []*RuleError) {
+	rs, err := e.all.Eval(ctx, rego.EvalParsedInput(input))
+	if err == nil {
+		fs, err := decodeFindings(rs)
+		if err == nil {
+			return fs, nil
+		}
+		return nil, []*RuleError{{Err: err}}
+	}
+	if ctx.Err() != nil {
+		return nil, []*RuleError{{Err: ctx.Err()}}
+	}
+	// Something failed: find which rules, and keep what the others found.
+	var out []finding.Finding
+	var errs []*RuleError
+	for i, q := range e.perRule {
+		rs, err := q.Eval(ctx, rego.EvalParsedInput(input))
+		if err == nil {
+			var fs []finding.Finding
+			fs, err = decodeFindings(rs)
+			out = append(out, fs...)
+		}
+		if err != nil {
+			errs = append(errs, &RuleError{Rule: e.rules[i].ID, Err: err})
+		}
+	}
+	if len(errs) == 0 {
+		// Only the aggregate failed (data.sanctions.findings itself): say so.
+		errs = append(errs, &RuleError{Err: err})
+	}
+	Sort(out)
+	return out, errs
+}
+
+// RuleError is a rule that failed at run time on one event.
+type RuleError struct {
+	Rule string // rule id, empty when the failure is not a single rule's
+	Err  error
+}
+
+// Message renders the error with the place in the rule where it happened.
+func (r *RuleError) Message() string {
+	var te *topdown.Error
+	if ok := asTopdown(r.Err, &te); ok && te.Location != nil {
+		return fmt.Sprintf("%s:%d:%d: %s: %s", te.Location.File, te.Location.Row, te.Location.Col, te.Code, te.Message)
+	}
+	return r.Err.Error()
+}
+
+func asTopdown(err error, out **topdown.Error) bool {
+	for err != nil {
+		if te, ok := err.(*topdown.Error); ok {
+			*out = te
+			return true
+		}
+		u, ok := err.(interface{ Unwrap() error })
+		if !ok {
+			return false
+		}
+		err = u.Unwrap()
+	}
+	return false
+}
+
+// decodeFindings turns the query's value (a set of finding objects) into findings.
+func decodeFindings(rs rego.ResultSet) ([]finding.Finding, error) {
+	if len(rs) == 0 || len(rs[0].Expressions) == 0 {
+		return nil, nil // no rule package defines findings for this input
+	}
+	raw, err := json.Marshal(rs[0].Expressions[0].Value)
+	if err != nil {
+		return nil, fmt.Errorf("findings: %w", err)
+	}
+	var fs []finding.Finding
+	if err := json.Unmarshal(raw, &fs); err != nil {
+		return nil, fmt.Errorf("findings are not in the finding format: %w", err)
+	}
+	for i := range fs {
+		if err := fs[i].Check(); err != nil {
+			return nil, err
+		}
+	}
+	Sort(fs)
+	return fs, nil
+}
+
+// Sort orders findings by severity (most severe first), then rule id.
+func Sort(fs []finding.Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if a.Severity.Rank() != b.Severity.Rank() {
+			return a.Severity.Rank() > b.Severity.Rank()
+		}
+		return a.RuleID < b.RuleID
+	})
+}
+
+// Problem turns a rule error on an event into a reportable problem.
+func (r *RuleError) Problem(eventID, file string, line int) *diag.Problem {
+	return &diag.Problem{File: file, Line: line, EventID: eventID, RuleID: r.Rule, Message: r.Message()}
+}

@@ -1,0 +1,161 @@
+// Package report is the report model (the JSON of docs/findings.md) and its renderers, one per
+// format behind one interface. It knows formats, and nothing of how events are read or judged.
+package report
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/sanctions-dev/sanctions/diag"
+	"github.com/sanctions-dev/sanctions/finding"
+)
+
+// Version is the report format's version.
+const Version = 1
+
+// Disclaimer is printed once in every report.
+const Disclaimer = "Findings flag reported events that may breach UN Security Council measures, judged on the facts as reported. " +
+	"They are not legal determinations: each needs an analyst's review against its sources."
+
+// Report is the result of one check.
+type Report struct {
+	Version    int             `json:"version"`
+	Summary    Summary         `json:"summary"`
+	Results    []Result        `json:"results"`
+	Errors     []*diag.Problem `json:"errors"`
+	Disclaimer string          `json:"disclaimer"`
+}
+
+// Summary counts what happened. Every input event is counted once, as evaluated or rejected.
+type Summary struct {
+	Events     int            `json:"events"`
+	Evaluated  int            `json:"evaluated"`
+	Rejected   int            `json:"rejected"`
+	Findings   int            `json:"findings"`
+	BySeverity map[string]int `json:"by_severity"`
+	Rules      int            `json:"rules"`
+}
+
+// Result is one evaluated event with its findings (possibly none).
+type Result struct {
+	EventID  string            `json:"event_id"`
+	Location finding.Location  `json:"location"`
+	Findings []finding.Finding `json:"findings"`
+	Event    Event             `json:"-"`
+}
+
+// Event is what renderers show of an event besides its findings.
+type Event struct {
+	Type    string
+	Date    string
+	EndDate string
+	Summary string
+	Sources []Source
+}
+
+// Source is one of an event's sources, for resolving the source ids of evidence.
+type Source struct {
+	ID        string
+	Publisher string
+	Title     string
+	URL       string
+	Published string
+}
+
+// New starts an empty report for a run with the given number of rules.
+func New(rules int) *Report {
+	return &Report{
+		Version:    Version,
+		Summary:    Summary{BySeverity: map[string]int{}, Rules: rules},
+		Results:    []Result{},
+		Errors:     []*diag.Problem{},
+		Disclaimer: Disclaimer,
+	}
+}
+
+// AddResult records an evaluated event.
+func (r *Report) AddResult(res Result) {
+	if res.Findings == nil {
+		res.Findings = []finding.Finding{}
+	}
+	for i := range res.Findings {
+		res.Findings[i].Location = res.Location
+		if res.Findings[i].Citations == nil {
+			res.Findings[i].Citations = []finding.Citation{}
+		}
+		if res.Findings[i].Evidence == nil {
+			res.Findings[i].Evidence = []finding.Evidence{}
+		}
+		if res.Findings[i].CounterEvidence == nil {
+			res.Findings[i].CounterEvidence = []finding.CounterEvidence{}
+		}
+		r.Summary.BySeverity[string(res.Findings[i].Severity)]++
+	}
+	r.Summary.Events++
+	r.Summary.Evaluated++
+	r.Summary.Findings += len(res.Findings)
+	r.Results = append(r.Results, res)
+}
+
+// AddRejected records an event that could not be evaluated.
+func (r *Report) AddRejected(p *diag.Problem) {
+	r.Summary.Events++
+	r.Summary.Rejected++
+	r.Errors = append(r.Errors, p)
+}
+
+// AddError records a problem that is not one rejected event (a rule failing on an event that was
+// still evaluated, an invalid expect block, an unreadable directory).
+func (r *Report) AddError(p *diag.Problem) {
+	r.Errors = append(r.Errors, p)
+}
+
+// Worst is the highest severity among the findings, or "" when there are none.
+func (r *Report) Worst() finding.Severity {
+	var worst finding.Severity
+	for _, res := range r.Results {
+		for _, f := range res.Findings {
+			if f.Severity.Rank() > worst.Rank() {
+				worst = f.Severity
+			}
+		}
+	}
+	return worst
+}
+
+// Renderer writes a report in one format.
+type Renderer interface {
+	Render(w io.Writer, r *Report) error
+}
+
+// Options tune renderers.
+type Options struct {
+	Quiet bool // text: the summary only
+}
+
+// formats lists the renderers by name; the names feed --format's help.
+var formats = map[string]func(Options) Renderer{
+	"text": func(o Options) Renderer { return Text{Quiet: o.Quiet} },
+	"json": func(Options) Renderer { return JSON{} },
+}
+
+// Names lists the formats, sorted.
+func Names() []string {
+	names := make([]string, 0, len(formats))
+	for n := range formats {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// Lookup finds a renderer by name.
+func Lookup(name string, o Options) (Renderer, error) {
+	f, ok := formats[name]
+	if !ok {
+		return nil, fmt.Errorf("unknown format %q (want %s)", name, strings.Join(Names(), ", "))
+	}
+	return f(o), nil
+}

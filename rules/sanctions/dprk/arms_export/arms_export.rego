@@ -1,0 +1,69 @@
+# METADATA
+# title: DPRK arms exports
+# description: >-
+#   The DPRK must not export arms, and no State may procure them from it: first the seven
+#   categories of the UN Register of Conventional Arms and related materiel (1718 (2006) 8(b)),
+#   then all arms and related materiel, ammunition and small arms included (1874 (2009) 9).
+#   Fires on a transfer whose supplier is the DPRK when an item is arms or related materiel; an
+#   item the taxonomy cannot place makes the finding needs_review.
+# scope: package
+# schemas:
+#   - input: schema.event
+# related_resources:
+#   - ref: https://docs.un.org/en/S/RES/1718(2006)
+#     description: S/RES/1718 (2006)
+#   - ref: https://docs.un.org/en/S/RES/1874(2009)
+#     description: S/RES/1874 (2009)
+# custom:
+#   id: DPRK-ARMS-EXPORT
+#   regime: DPRK
+#   category: arms_embargo
+#   severity: high
+#   citations:
+#     - resolution: 1874 (2009)
+#       paragraph: "9"
+#       in_force: "2009-06-12"
+#       covers: [arms]
+#       summary: >-
+#         The measures of 1718 (2006) 8(b) also apply to all arms and related materiel, and to
+#         financial transactions, technical training, advice, services or assistance related to
+#         the provision, manufacture, maintenance or use of such arms or materiel.
+#       url: https://docs.un.org/en/S/RES/1874(2009)
+#     - resolution: 1718 (2006)
+#       paragraph: 8(b)
+#       in_force: "2006-10-14"
+#       covers: [register_arms]
+#       summary: >-
+#         The DPRK shall cease the export of all items covered in 8(a)(i) and 8(a)(ii), and all
+#         Member States shall prohibit the procurement of such items from the DPRK by their
+#         nationals, or using their flag vessels or aircraft.
+#       url: https://docs.un.org/en/S/RES/1718(2006)
+package sanctions.dprk.arms_export
+
+import data.sanctions.lib
+
+finding contains f if {
+	input.type == "transfer"
+	lib.supplier_country == "KP"
+	arms := lib.items_in_group("arms")
+	count(arms) > 0
+	f := lib.finding(rego.metadata.chain(), {
+		"facts": [lib.supply_fact],
+		"items": arms,
+		"review": [],
+	})
+}
+
+finding contains f if {
+	input.type == "transfer"
+	lib.supplier_country == "KP"
+	count(lib.items_in_group("arms")) == 0
+	unplaced := lib.unplaced_items
+	count(unplaced) > 0
+	f := lib.finding(rego.metadata.chain(), {
+		"facts": [lib.supply_fact],
+		"items": unplaced,
+		"categories": lib.group_categories("arms"),
+		"review": ["Whether the items are arms or related materiel is unknown; if they are, the prohibition applies."],
+	})
+}

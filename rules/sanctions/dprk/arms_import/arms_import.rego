@@ -1,0 +1,86 @@
+# METADATA
+# title: DPRK arms imports
+# description: >-
+#   No State may supply, sell or transfer arms to the DPRK: first the seven categories of the UN
+#   Register of Conventional Arms and related materiel (1718 (2006) 8(a)(i)), then all arms and
+#   related materiel except small arms and light weapons (1874 (2009) 10), then small arms and
+#   light weapons too (2270 (2016) 6). Fires on a transfer whose recipient is the DPRK, from a
+#   supplier that is not, when an item is arms or related materiel; an item the taxonomy cannot
+#   place makes the finding needs_review.
+# scope: package
+# schemas:
+#   - input: schema.event
+# related_resources:
+#   - ref: https://docs.un.org/en/S/RES/1718(2006)
+#     description: S/RES/1718 (2006)
+#   - ref: https://docs.un.org/en/S/RES/1874(2009)
+#     description: S/RES/1874 (2009)
+#   - ref: https://docs.un.org/en/S/RES/2270(2016)
+#     description: S/RES/2270 (2016)
+# custom:
+#   id: DPRK-ARMS-IMPORT
+#   regime: DPRK
+#   category: arms_embargo
+#   severity: high
+#   citations:
+#     - resolution: 2270 (2016)
+#       paragraph: "6"
+#       in_force: "2016-03-02"
+#       covers: [arms]
+#       summary: >-
+#         The measures of 1718 (2006) 8(a) also apply to all arms and related materiel, including
+#         small arms and light weapons and their related materiel, and to related financial
+#         transactions, technical training, advice, services or assistance.
+#       url: https://docs.un.org/en/S/RES/2270(2016)
+#     - resolution: 1874 (2009)
+#       paragraph: "10"
+#       in_force: "2009-06-12"
+#       covers: [arms]
+#       excludes: [salw]
+#       summary: >-
+#         The measures of 1718 (2006) 8(a) also apply to all arms and related materiel, and to
+#         related financial transactions, technical training, advice, services or assistance,
+#         except small arms and light weapons and their related materiel, whose supply States
+#         must notify to the Committee at least five days in advance.
+#       url: https://docs.un.org/en/S/RES/1874(2009)
+#     - resolution: 1718 (2006)
+#       paragraph: 8(a)(i)
+#       in_force: "2006-10-14"
+#       covers: [register_arms]
+#       summary: >-
+#         All Member States shall prevent the direct or indirect supply, sale or transfer to the
+#         DPRK of battle tanks, armoured combat vehicles, large calibre artillery systems, combat
+#         aircraft, attack helicopters, warships, missiles or missile systems as defined for the
+#         UN Register of Conventional Arms, and related materiel including spare parts.
+#       url: https://docs.un.org/en/S/RES/1718(2006)
+package sanctions.dprk.arms_import
+
+import data.sanctions.lib
+
+finding contains f if {
+	input.type == "transfer"
+	lib.recipient_country == "KP"
+	not lib.supplier_country == "KP"
+	arms := lib.items_in_group("arms")
+	count(arms) > 0
+	f := lib.finding(rego.metadata.chain(), {
+		"facts": [lib.supply_fact],
+		"items": arms,
+		"review": [],
+	})
+}
+
+finding contains f if {
+	input.type == "transfer"
+	lib.recipient_country == "KP"
+	not lib.supplier_country == "KP"
+	count(lib.items_in_group("arms")) == 0
+	unplaced := lib.unplaced_items
+	count(unplaced) > 0
+	f := lib.finding(rego.metadata.chain(), {
+		"facts": [lib.supply_fact],
+		"items": unplaced,
+		"categories": lib.group_categories("arms"),
+		"review": ["Whether the items are arms or related materiel is unknown; if they are, the prohibition applies."],
+	})
+}

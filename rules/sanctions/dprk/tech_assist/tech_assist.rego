@@ -1,0 +1,109 @@
+# METADATA
+# title: Technical assistance to or from the DPRK
+# description: >-
+#   No State may let technical training, advice, services or assistance pass to or from the DPRK
+#   when it relates to the provision, manufacture, maintenance or use of arms or of the items of
+#   the DPRK's nuclear, ballistic missile and other WMD programmes (1718 (2006) 8(c)), extended
+#   to all arms and related materiel (1874 (2009) 9 and 10; 2270 (2016) 6). Fires on technical
+#   assistance supplied by or to the DPRK when its subject is arms, military know-how or
+#   programme items; a subject that is missing or that the taxonomy cannot place makes the
+#   finding needs_review.
+# scope: package
+# schemas:
+#   - input: schema.event
+# related_resources:
+#   - ref: https://docs.un.org/en/S/RES/1718(2006)
+#     description: S/RES/1718 (2006)
+#   - ref: https://docs.un.org/en/S/RES/1874(2009)
+#     description: S/RES/1874 (2009)
+#   - ref: https://docs.un.org/en/S/RES/2270(2016)
+#     description: S/RES/2270 (2016)
+# custom:
+#   id: DPRK-TECH-ASSIST
+#   regime: DPRK
+#   category: technical_assistance
+#   severity: high
+#   citations:
+#     - resolution: 2270 (2016)
+#       paragraph: "6"
+#       in_force: "2016-03-02"
+#       direction: to_dprk
+#       covers: [arms, military_know_how]
+#       summary: >-
+#         The measures of 1718 (2006) 8(a) also apply to all arms and related materiel, including
+#         small arms and light weapons, and to related financial transactions, technical training,
+#         advice, services or assistance.
+#       url: https://docs.un.org/en/S/RES/2270(2016)
+#     - resolution: 1874 (2009)
+#       paragraph: "10"
+#       in_force: "2009-06-12"
+#       direction: to_dprk
+#       covers: [arms, military_know_how]
+#       excludes: [salw]
+#       summary: >-
+#         The measures of 1718 (2006) 8(a) also apply to all arms and related materiel except
+#         small arms and light weapons, and to related financial transactions, technical training,
+#         advice, services or assistance.
+#       url: https://docs.un.org/en/S/RES/1874(2009)
+#     - resolution: 1874 (2009)
+#       paragraph: "9"
+#       in_force: "2009-06-12"
+#       direction: from_dprk
+#       covers: [arms, military_know_how]
+#       summary: >-
+#         The measures of 1718 (2006) 8(b) also apply to all arms and related materiel, and to
+#         financial transactions, technical training, advice, services or assistance related to
+#         the provision, manufacture, maintenance or use of such arms or materiel.
+#       url: https://docs.un.org/en/S/RES/1874(2009)
+#     - resolution: 1718 (2006)
+#       paragraph: 8(c)
+#       in_force: "2006-10-14"
+#       covers: [register_arms, wmd_missile]
+#       summary: >-
+#         All Member States shall prevent any transfers to the DPRK by their nationals or from
+#         their territories, or from the DPRK by its nationals or from its territory, of technical
+#         training, advice, services or assistance related to the provision, manufacture,
+#         maintenance or use of the items in 8(a)(i) and 8(a)(ii).
+#       url: https://docs.un.org/en/S/RES/1718(2006)
+package sanctions.dprk.tech_assist
+
+import data.sanctions.lib
+
+in_scope := {"arms", "military_know_how", "wmd_missile"}
+
+# subjects lists the items that the assistance relates to and that fall in scope.
+subjects := [it | some it in lib.items; relevant(it)]
+
+relevant(it) if {
+	some g in in_scope
+	lib.item_in_group(it, g)
+}
+
+finding contains f if {
+	input.type == "technical_assistance"
+	count(lib.directions) > 0
+	count(subjects) > 0
+	f := lib.finding(rego.metadata.chain(), {
+		"facts": [lib.supply_fact],
+		"items": subjects,
+		"review": [],
+	})
+}
+
+finding contains f if {
+	input.type == "technical_assistance"
+	count(lib.directions) > 0
+	count(subjects) == 0
+	unknown_subject
+	f := lib.finding(rego.metadata.chain(), {
+		"facts": [lib.supply_fact],
+		"items": lib.unplaced_items,
+		"categories": {c | some g in in_scope; some c in lib.group_categories(g)},
+		"review": ["What the assistance relates to is unknown; if it relates to arms or to nuclear or ballistic missile items, the prohibition applies."],
+	})
+}
+
+# unknown_subject: the event names no subject, or one the taxonomy cannot place.
+unknown_subject if count(lib.items) == 0
+
+unknown_subject if count(lib.unplaced_items) > 0

@@ -1,0 +1,97 @@
+package sanctions.lib
+
+# items lists every item of the event placed in the item taxonomy:
+#   {description, categories, phrases, given}
+# A category the event gives wins; otherwise the categories come from the taxonomy phrases found
+# in the description and the designation (data.sanctions.index.phrases, keyed by words).
+items := [placed(item) | some item in input.items]
+
+placed(item) := {
+	"description": item.description,
+	"categories": {item.category},
+	"phrases": set(),
+	"given": true,
+} if {
+	item.category
+}
+
+placed(item) := {
+	"description": item.description,
+	"categories": {m.category | some m in found},
+	"phrases": {m.phrase | some m in found},
+	"given": false,
+} if {
+	not item.category
+	found := longest_matches(item.description) | longest_matches(object.get(item, "designation", ""))
+}
+
+# phrase_matches(text) finds every taxonomy phrase in text, as whole words, by looking up each
+# run of up to max_words words in the index.
+phrase_matches(text) := {m |
+	ws := words(text)
+	n := count(ws)
+	n > 0
+	some i in numbers.range(0, n - 1)
+	some len in numbers.range(1, data.sanctions.index.max_words)
+	i + len <= n
+	p := concat(" ", array.slice(ws, i, i + len))
+	category := data.sanctions.index.phrases[p]
+	m := {"start": i, "end": i + len, "phrase": p, "category": category}
+}
+
+# longest_matches(text) keeps the matches that no longer match contains: "attack helicopter",
+# not "helicopter"; "iron ore", not "iron".
+longest_matches(text) := {m |
+	found := phrase_matches(text)
+	some m in found
+	not inside_longer(m, found)
+}
+
+inside_longer(m, found) if {
+	some o in found
+	o.start <= m.start
+	o.end >= m.end
+	o.end - o.start > m.end - m.start
+}
+
+# in_group(category, group) is true when the taxonomy puts the category in the group.
+in_group(category, group) if group in data.sanctions.taxonomy.categories[category].groups
+
+item_in_group(item, group) if {
+	some c in item.categories
+	in_group(c, group)
+}
+
+# items_in_group(group) lists the event's items with a category in the group.
+items_in_group(group) := [it | some it in items; item_in_group(it, group)]
+
+# unplaced_items lists the items that the taxonomy cannot place.
+unplaced_items := [it | some it in items; count(it.categories) == 0]
+
+# group_categories(group) is every category of a group.
+group_categories(group) := {c | some c, _ in data.sanctions.taxonomy.categories; in_group(c, group)}
+
+category_label(c) := data.sanctions.taxonomy.categories[c].label
+
+default category_label(_) := "an unknown category"
+
+# item_reason(item) says how an item was placed.
+item_reason(item) := sprintf("'%s' is %s, as the event states.", [item.description, category_labels(item.categories)]) if {
+	item.given
+}
+
+item_reason(item) := sprintf("'%s' is %s (the item taxonomy matches %s).", [
+	item.description,
+	category_labels(item.categories),
+	quoted(item.phrases),
+]) if {
+	not item.given
+	count(item.categories) > 0
+}
+
+item_reason(item) := sprintf("The item taxonomy cannot place '%s'.", [item.description]) if {
+	not item.given
+	count(item.categories) == 0
+}
+
+category_labels(cats) := join_and([category_label(c) | some c in cats])

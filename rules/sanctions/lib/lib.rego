@@ -1,0 +1,27 @@
+# METADATA
+# title: Shared helpers for the rules
+# description: >-
+#   Finding construction with the rule's metadata (finding.rego), confidence from the claims
+#   (confidence.rego), the event's period against a measure's time in force (dates.rego), item
+#   categories from the taxonomy (items.rego) and party country codes (parties.rego).
+# scope: package
+# schemas:
+#   - input: schema.event
+package sanctions.lib
+
+# words(s) splits a phrase into the words the data indexes are keyed by: lower case, every run of
+# characters other than a-z and 0-9 taken as a space. Go does the same (internal/phrase).
+words(s) := [w | some w in split(regex.replace(lower(s), `[^a-z0-9]+`, " "), " "); w != ""]
+
+# key(s) is the index key of a phrase.
+key(s) := concat(" ", words(s))
+
+# join_and(xs) joins a list for a sentence: "A", "A and B", "A, B and C".
+join_and(xs) := xs[0] if count(xs) == 1
+
+join_and(xs) := sprintf("%s and %s", [concat(", ", array.slice(xs, 0, count(xs) - 1)), xs[count(xs) - 1]]) if {
+	count(xs) > 1
+}
+
+# quoted(xs) quotes each phrase of a set or list: 'a', 'b'.
+quoted(xs) := join_and([sprintf("'%s'", [x]) | some x in xs])

@@ -1,0 +1,76 @@
+// Package runner runs the checks: it wires events, evaluator and report together, apart from any
+// command-line concerns (cmd/sanctions owns flags and exit codes).
+package runner
+
+import (
+	"context"
+
+	"github.com/sanctions-dev/sanctions/diag"
+	"github.com/sanctions-dev/sanctions/evaluator"
+	"github.com/sanctions-dev/sanctions/events"
+	"github.com/sanctions-dev/sanctions/finding"
+	"github.com/sanctions-dev/sanctions/report"
+	"github.com/sanctions-dev/sanctions/ruleset"
+)
+
+// Engine is a loaded, compiled rule library with the validator built from its schema.
+type Engine struct {
+	Library   *ruleset.Library
+	Evaluator *evaluator.Evaluator
+	Validator *events.Validator
+}
+
+// NewEngine loads nothing itself: it compiles lib and builds its validator.
+func NewEngine(ctx context.Context, lib *ruleset.Library) (*Engine, error) {
+	ev, err := evaluator.New(ctx, lib, evaluator.Options{})
+	if err != nil {
+		return nil, err
+	}
+	val, err := events.NewValidator(lib.SchemaPath, lib.Schema, lib.Countries)
+	if err != nil {
+		return nil, err
+	}
+	return &Engine{Library: lib, Evaluator: ev, Validator: val}, nil
+}
+
+// Verdict is what became of one event: rejected (Rejected holds why), or evaluated with its
+// findings and any rule that failed on it.
+type Verdict struct {
+	Event    *events.Event
+	Rejected diag.List
+	Findings []finding.Finding
+	Failed   diag.List
+}
+
+// Judge validates one event, converts it once, and evaluates every rule on it.
+func (e *Engine) Judge(ctx context.Context, ev *events.Event) Verdict {
+	if probs := e.Validator.Check(ev); len(probs) > 0 {
+		return Verdict{Event: ev, Rejected: probs}
+	}
+	input, err := evaluator.Input(ev.Doc)
+	if err != nil {
+		return Verdict{Event: ev, Rejected: diag.List{{File: ev.Pos.File, Line: ev.Pos.Line, EventID: ev.ID, Message: err.Error()}}}
+	}
+	fs, errs := e.Evaluator.Evaluate(ctx, input)
+	v := Verdict{Event: ev, Findings: fs}
+	for _, re := range errs {
+		v.Failed = append(v.Failed, re.Problem(ev.ID, ev.Pos.File, ev.Pos.Line))
+	}
+	return v
+}
+
+// ResultOf makes a report result of an evaluated event.
+func ResultOf(v Verdict) report.Result {
+	ev := v.Event
+	loc := finding.Location{File: ev.Pos.File, Line: ev.Pos.Line}
+	res := report.Result{EventID: ev.ID, Location: loc, Findings: v.Findings,
+		Event: report.Event{Type: ev.Type, Date: ev.Date, EndDate: ev.EndDate, Summary: ev.Summary}}
+	sources, _ := ev.Doc["sources"].([]any)
+	for _, s := range sources {
+		m, _ := s.(map[string]any)
+		str := func(k string) string { x, _ := m[k].(string); return x }
+		res.Event.Sources = append(res.Event.Sources, report.Source{ID: str("id"), Publisher: str("publisher"),
+			Title: str("title"), URL: str("url"), Published: str("published")})
+	}
+	return res
+}
