@@ -20,8 +20,8 @@ import (
 	"github.com/sanctions-dev/sanctions/evaluator"
 	"github.com/sanctions-dev/sanctions/events"
 	"github.com/sanctions-dev/sanctions/finding"
-	"github.com/sanctions-dev/sanctions/runner"
 	"github.com/sanctions-dev/sanctions/ruleset"
+	"github.com/sanctions-dev/sanctions/runner"
 )
 
 // Case is the outcome of one check.

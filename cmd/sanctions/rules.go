@@ -106,4 +106,3 @@ func loadEngine(cmd *cobra.Command, g *globals, s *streams) (*runner.Engine, err
 	}
 	return engine(cmd.Context(), s, c)
 }
-
