@@ -171,7 +171,8 @@ func ruleFrom(a *ast.Annotations, pkg string) (Rule, diag.List) {
 		}
 		cit := finding.Citation{Resolution: get("resolution"), Paragraph: get("paragraph"), Summary: get("summary"), URL: get("url")}
 		cit.Note, _ = c["note"].(string)
-		if d := get("in_force"); d != "" && !isoDate.MatchString(d) {
+		cit.InForce = get("in_force")
+		if d := cit.InForce; d != "" && !isoDate.MatchString(d) {
 			bad("custom.citations[%d].in_force %q is not a date like 2006-10-14 (quote it in YAML)", i, d)
 		}
 		for _, k := range []string{"covers", "excludes"} {

@@ -406,7 +406,7 @@ func (d *decoder) json() error {
 		if err := trailing(dec); err != nil {
 			return syntax(err, dec.InputOffset())
 		}
-		return d.newEvent(at(nil, false), v, func(path []string, key bool) (int, int) {
+		return d.jsonEvent(at(nil, false), v, func(path []string, key bool) (int, int) {
 			return lineCol(data, locateJSON(data, path, key))
 		})
 	}
@@ -482,20 +482,22 @@ func (d *decoder) jsonElements(data []byte, dec *json.Decoder, prefix []string, 
 		if err := dec.Decode(&v); err != nil {
 			return syntax(err, int64(off))
 		}
-		if depth := depthOf(v, 0); depth > d.lim.MaxDepth {
-			if err := d.reject(pos, fmt.Sprintf("nested deeper than %d levels (limits.max_depth): refused", d.lim.MaxDepth)); err != nil {
-				return err
-			}
-			continue
-		}
 		base := append(append([]string{}, prefix...), strconv.Itoa(i))
-		if err := d.newEvent(pos, v, func(path []string, key bool) (int, int) {
+		if err := d.jsonEvent(pos, v, func(path []string, key bool) (int, int) {
 			return lineCol(data, locateJSON(data, append(append([]string{}, base...), path...), key))
 		}); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// jsonEvent makes an event of a decoded JSON value, within the nesting limit.
+func (d *decoder) jsonEvent(pos Position, v any, locate func([]string, bool) (int, int)) error {
+	if depthOf(v, 0) > d.lim.MaxDepth {
+		return d.reject(pos, fmt.Sprintf("nested deeper than %d levels (limits.max_depth): refused", d.lim.MaxDepth))
+	}
+	return d.newEvent(pos, v, locate)
 }
 
 // depthOf measures nesting, stopping early once it is past any sane limit.
@@ -572,10 +574,7 @@ func (d *decoder) ndjsonLine(pos Position, line []byte) error {
 	if err := trailing(dec); err != nil {
 		return d.reject(Position{File: pos.File, Line: pos.Line, Column: int(dec.InputOffset()) + 1}, "invalid JSON: "+err.Error()+" (one event per line)")
 	}
-	if depth := depthOf(v, 0); depth > d.lim.MaxDepth {
-		return d.reject(pos, fmt.Sprintf("nested deeper than %d levels (limits.max_depth): refused", d.lim.MaxDepth))
-	}
-	return d.newEvent(pos, v, func(path []string, key bool) (int, int) {
+	return d.jsonEvent(pos, v, func(path []string, key bool) (int, int) {
 		return pos.Line, locateJSON(line, path, key) + 1
 	})
 }

@@ -3,6 +3,7 @@ package events
 import (
 	"encoding/json"
 	"fmt"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -44,6 +45,8 @@ func NewValidator(schemaFile string, schema map[string]any, countries map[string
 	return &Validator{schema: s, raw: schema, countries: countries}, nil
 }
 
+var datePrefix = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
+
 // validateDatePrefix accepts YYYY, YYYY-MM and YYYY-MM-DD that name a real year, month or day.
 func validateDatePrefix(v any) error {
 	s, ok := v.(string)
@@ -52,7 +55,7 @@ func validateDatePrefix(v any) error {
 	}
 	layouts := map[int]string{4: "2006", 7: "2006-01", 10: "2006-01-02"}
 	layout, ok := layouts[len(s)]
-	if !ok {
+	if !ok || !datePrefix.MatchString(s) {
 		return fmt.Errorf("want YYYY, YYYY-MM or YYYY-MM-DD")
 	}
 	if _, err := time.Parse(layout, s); err != nil {

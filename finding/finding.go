@@ -28,7 +28,8 @@ type Citation struct {
 	Paragraph  string `json:"paragraph"`
 	Summary    string `json:"summary"`
 	URL        string `json:"url"`
-	Note       string `json:"note,omitempty"`
+	Note       string `json:"note,omitempty"`     // e.g. a paragraph number not yet confirmed
+	InForce    string `json:"in_force,omitempty"` // the date the paragraph took effect (rule metadata only)
 }
 
 // Evidence is a verbatim quote from one of the event's sources.

@@ -1,10 +1,18 @@
 package rules_test
 
 import (
+	"bytes"
 	"context"
+	"io/fs"
 	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/format"
+
+	"github.com/sanctions-dev/sanctions/ruledoc"
 	"github.com/sanctions-dev/sanctions/ruleset"
 	"github.com/sanctions-dev/sanctions/ruletest"
 	"github.com/sanctions-dev/sanctions/runner"
@@ -58,5 +66,52 @@ func TestEmbeddedCopyMatchesDirectory(t *testing.T) {
 	if len(disk.Modules) != len(emb.Modules) || len(disk.Tests) != len(emb.Tests) || len(disk.Examples) != len(emb.Examples) {
 		t.Errorf("embedded copy differs: %d/%d modules, %d/%d tests, %d/%d examples",
 			len(emb.Modules), len(disk.Modules), len(emb.Tests), len(disk.Tests), len(emb.Examples), len(disk.Examples))
+	}
+}
+
+// TestRegoIsFormatted keeps every module in `opa fmt` style.
+func TestRegoIsFormatted(t *testing.T) {
+	n := 0
+	err := filepath.WalkDir(".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".rego") {
+			return err
+		}
+		n++
+		src, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		formatted, err := format.SourceWithOpts(p, src, format.Opts{RegoVersion: ast.RegoV1})
+		if err != nil {
+			return err
+		}
+		if !bytes.Equal(src, formatted) {
+			t.Errorf("%s is not formatted: run opa fmt -w rules", p)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n < 10 {
+		t.Errorf("only %d Rego files found", n)
+	}
+}
+
+// TestReferenceIsCurrent fails when docs/rules.md no longer says what the rules' metadata says.
+func TestReferenceIsCurrent(t *testing.T) {
+	ctx := context.Background()
+	lib, err := ruleset.Load(ctx, ruleset.Source{Name: "rules", FS: os.DirFS(".")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	eng, err := runner.NewEngine(ctx, lib)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := ruledoc.Markdown(eng.Evaluator.Rules())
+	got, err := os.ReadFile("../docs/rules.md")
+	if err != nil || !bytes.Equal(got, want) {
+		t.Errorf("docs/rules.md is out of date: run go run ./cmd/sanctions rules doc > docs/rules.md (%v)", err)
 	}
 }

@@ -70,6 +70,7 @@ func Load(ctx context.Context, sources ...Source) (*Library, error) {
 	}
 	var probs diag.List
 	tables := map[string]*table{}
+	broken := map[string]bool{} // tables that did not parse: reported once, not again as missing
 	for _, src := range sources {
 		lib.Sources = append(lib.Sources, src.Name)
 		err := fs.WalkDir(src.FS, ".", func(p string, d fs.DirEntry, err error) error {
@@ -127,6 +128,7 @@ func Load(ctx context.Context, sources ...Source) (*Library, error) {
 				t, prob := decodeTable(name, p, data)
 				if prob != nil {
 					probs = append(probs, prob)
+					broken[tableName(p)] = true
 					return nil
 				}
 				key := tableName(p)
@@ -150,7 +152,7 @@ func Load(ctx context.Context, sources ...Source) (*Library, error) {
 	if len(lib.Modules) == 0 {
 		probs = append(probs, &diag.Problem{File: strings.Join(lib.Sources, ", "), Message: "no Rego modules in the rule library"})
 	}
-	probs = append(probs, lib.buildData(tables)...)
+	probs = append(probs, lib.buildData(tables, broken)...)
 	if len(probs) > 0 {
 		probs.Sort()
 		return nil, probs
@@ -160,7 +162,7 @@ func Load(ctx context.Context, sources ...Source) (*Library, error) {
 
 // buildData places every table at data.sanctions.<name> and derives the lookup indexes the
 // rules use: data.sanctions.index.{countries, phrases, max_words}.
-func (lib *Library) buildData(tables map[string]*table) diag.List {
+func (lib *Library) buildData(tables map[string]*table, broken map[string]bool) diag.List {
 	var probs diag.List
 	for name, t := range tables {
 		lib.Data[name] = t.value
@@ -178,7 +180,7 @@ func (lib *Library) buildData(tables map[string]*table) diag.List {
 			m[k] = v
 		}
 		index["countries"] = m
-	} else {
+	} else if !broken["countries"] {
 		probs = append(probs, &diag.Problem{File: strings.Join(lib.Sources, ", "), Message: "no countries table (data/countries.yaml) in the rule library"})
 	}
 	if t, ok := tables["taxonomy"]; ok {
@@ -190,7 +192,7 @@ func (lib *Library) buildData(tables map[string]*table) diag.List {
 		}
 		index["phrases"] = m
 		index["max_words"] = json.Number(fmt.Sprint(idx.maxWords))
-	} else {
+	} else if !broken["taxonomy"] {
 		probs = append(probs, &diag.Problem{File: strings.Join(lib.Sources, ", "), Message: "no item taxonomy (data/taxonomy.yaml) in the rule library"})
 	}
 	lib.Data["index"] = index

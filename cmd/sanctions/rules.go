@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/sanctions-dev/sanctions/ruledoc"
 	"github.com/sanctions-dev/sanctions/ruletest"
 	"github.com/sanctions-dev/sanctions/runner"
 )
@@ -95,7 +96,20 @@ Exit status: 0 when everything passes, 1 when a check fails, 2 when the rules do
 	}
 	test.Flags().StringArrayVar(&fixtures, "fixtures", nil, "also check the fixture files under this path (repeatable)")
 	test.Flags().BoolVarP(&verbose, "verbose", "v", false, "list passing checks too")
-	cmd.AddCommand(list, test)
+	doc := &cobra.Command{
+		Use:   "doc",
+		Short: "Print the rule reference (docs/rules.md) generated from the rules' metadata",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			eng, err := loadEngine(cmd, g, s)
+			if err != nil {
+				return err
+			}
+			_, err = s.out.Write(ruledoc.Markdown(eng.Evaluator.Rules()))
+			return err
+		},
+	}
+	cmd.AddCommand(list, test, doc)
 	return cmd
 }
 

@@ -1,0 +1,260 @@
+package evaluator_test
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/storage/inmem"
+
+	"github.com/sanctions-dev/sanctions/evaluator"
+	"github.com/sanctions-dev/sanctions/events"
+	"github.com/sanctions-dev/sanctions/finding"
+	"github.com/sanctions-dev/sanctions/internal/testrules"
+	"github.com/sanctions-dev/sanctions/ruleset"
+)
+
+func load(t *testing.T, changes map[string]string) (*ruleset.Library, error) {
+	t.Helper()
+	return ruleset.Load(context.Background(), ruleset.Source{Name: "rules", FS: testrules.FS(t, changes)})
+}
+
+func compile(t *testing.T, changes map[string]string) (*evaluator.Evaluator, error) {
+	t.Helper()
+	lib, err := load(t, changes)
+	if err != nil {
+		t.Fatalf("load: %v", err)
+	}
+	return evaluator.New(context.Background(), lib, evaluator.Options{})
+}
+
+const header = `# METADATA
+# title: Test rule
+# description: A rule for tests.
+# scope: package
+# schemas:
+#   - input: schema.event
+# related_resources:
+#   - ref: https://docs.un.org/en/S/RES/1718(2006)
+# custom:
+#   id: TEST-RULE
+#   regime: DPRK
+#   category: arms_embargo
+#   severity: low
+#   citations:
+#     - {resolution: 1718 (2006), paragraph: "8", summary: s, url: "https://docs.un.org/en/S/RES/1718(2006)", in_force: "2006-10-14"}
+package sanctions.dprk.test_rule
+
+import data.sanctions.lib
+
+`
+
+func TestLoadErrorsNameFileLineColumn(t *testing.T) {
+	tests := []struct {
+		name, body, want string
+	}{
+		{"unknown input field", "finding contains f if {\n\tinput.suplier.country == \"KP\"\n\tf := lib.finding(rego.metadata.chain(), {\"facts\": [], \"items\": [], \"review\": []})\n}\n",
+			"rules/sanctions/dprk/test_rule/test_rule.rego:21:2: rego_type_error: undefined ref: input.suplier.country"},
+		{"unknown nested field", "finding contains f if {\n\tsome it in input.items\n\tit.categry == \"ammunition\"\n\tf := lib.finding(rego.metadata.chain(), {\"facts\": [], \"items\": [], \"review\": []})\n}\n",
+			"rules/sanctions/dprk/test_rule/test_rule.rego:22:2: rego_type_error: undefined ref: it.categry"},
+		{"syntax error", "finding contains f if {\n\tf := \n}\n", "rules/sanctions/dprk/test_rule/test_rule.rego:22:"},
+		{"unused variable (strict)", "finding contains f if {\n\tx := 1\n\tf := lib.finding(rego.metadata.chain(), {\"facts\": [], \"items\": [], \"review\": []})\n}\n",
+			"rules/sanctions/dprk/test_rule/test_rule.rego:21:2: rego_compile_error: assigned var x unused"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			lib, err := load(t, map[string]string{"sanctions/dprk/test_rule/test_rule.rego": header + tt.body})
+			if err == nil {
+				_, err = evaluator.New(context.Background(), lib, evaluator.Options{})
+			}
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("got %v\nwant %s", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestRefusedBuiltins(t *testing.T) {
+	for _, call := range []string{
+		`http.send({"method": "GET", "url": "http://example.org"})`,
+		`net.lookup_ip_addr("example.org")`,
+		`time.now_ns()`,
+		`rand.intn("x", 10)`,
+		`uuid.rfc4122("x")`,
+		`opa.runtime()`,
+	} {
+		t.Run(strings.SplitN(call, "(", 2)[0], func(t *testing.T) {
+			body := "finding contains f if {\n\tx := " + call + "\n\tx != null\n\tf := lib.finding(rego.metadata.chain(), {\"facts\": [], \"items\": [], \"review\": []})\n}\n"
+			_, err := compile(t, map[string]string{"sanctions/dprk/test_rule/test_rule.rego": header + body})
+			if err == nil || !strings.Contains(err.Error(), "test_rule.rego:21:7") || !strings.Contains(err.Error(), "undefined function") {
+				t.Errorf("got %v, want the call refused at test_rule.rego:21:7", err)
+			}
+		})
+	}
+}
+
+func TestMetadataIsRequired(t *testing.T) {
+	noSeverity := strings.Replace(header, "#   severity: low\n", "", 1)
+	_, err := compile(t, map[string]string{"sanctions/dprk/test_rule/test_rule.rego": noSeverity +
+		"finding contains f if {\n\tf := lib.finding(rego.metadata.chain(), {\"facts\": [], \"items\": [], \"review\": []})\n}\n"})
+	want := "rules/sanctions/dprk/test_rule/test_rule.rego:1:1: METADATA of data.sanctions.dprk.test_rule: missing custom.severity"
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v\nwant %s", err, want)
+	}
+}
+
+// seedEvents reads the seed fixture's events as written, without validating or normalising them.
+func seedEvents(t *testing.T) []*events.Event {
+	t.Helper()
+	f, err := os.Open("../fixtures/seed/efe-2024-01-15.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var evs []*events.Event
+	_, err = events.Decode(context.Background(), events.Input{Name: f.Name(), Reader: f, Format: events.YAML}, events.DefaultLimits,
+		func(r events.Record) error {
+			if r.Event == nil {
+				t.Fatalf("decode: %v", r.Problem)
+			}
+			evs = append(evs, r.Event)
+			return nil
+		})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return evs
+}
+
+func TestRuleErrorIsReportedAndOtherFindingsKept(t *testing.T) {
+	body := "finding contains f if {\n\tto_number(input.summary) > 0\n\tf := lib.finding(rego.metadata.chain(), {\"facts\": [], \"items\": [], \"review\": []})\n}\n"
+	ev, err := compile(t, map[string]string{"sanctions/dprk/test_rule/test_rule.rego": header + body})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var missiles *events.Event
+	for _, e := range seedEvents(t) {
+		if e.ID == "seed-ru-fires-kp-missiles" {
+			missiles = e
+		}
+	}
+	input, err := evaluator.Input(missiles.Doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs, errs := ev.Evaluate(context.Background(), input)
+	if len(errs) != 1 || errs[0].Rule != "TEST-RULE" || !strings.Contains(errs[0].Message(), "test_rule.rego:21:2: eval_builtin_error: to_number") {
+		t.Errorf("errors: %+v", errs)
+		for _, e := range errs {
+			t.Log(e.Message())
+		}
+	}
+	if len(fs) != 1 || fs[0].RuleID != "DPRK-ARMS-EXPORT" {
+		t.Errorf("findings: %+v, want DPRK-ARMS-EXPORT kept", fs)
+	}
+}
+
+// TestSameFindingsUnderPlainOPA evaluates the rules with OPA's defaults (no schema, no strict
+// mode, no normalisation of the events by Go) and expects the same findings as the checker:
+// findings are built entirely in Rego, so `opa eval` and an OPA server give them too.
+func TestSameFindingsUnderPlainOPA(t *testing.T) {
+	ctx := context.Background()
+	lib, err := ruleset.Load(ctx, ruleset.Source{Name: "rules", FS: os.DirFS("../rules")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev, err := evaluator.New(ctx, lib, evaluator.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	val, err := events.NewValidator(lib.SchemaPath, lib.Schema, lib.Countries)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := []func(*rego.Rego){rego.Query(evaluator.FindingsQuery), rego.Store(inmem.NewFromObject(map[string]any{"sanctions": roundTrip(t, lib.Data)}))}
+	for _, m := range lib.Modules {
+		opts = append(opts, rego.ParsedModule(m))
+	}
+	plain, err := rego.New(opts...).PrepareForEval(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	total := 0
+	for _, raw := range seedEvents(t) {
+		rs, err := plain.Eval(ctx, rego.EvalInput(roundTrip(t, raw.Doc)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []finding.Finding
+		if len(rs) > 0 {
+			b, _ := json.Marshal(rs[0].Expressions[0].Value)
+			if err := json.Unmarshal(b, &got); err != nil {
+				t.Fatal(err)
+			}
+		}
+		evaluator.Sort(got)
+		if probs := val.Check(raw); len(probs) > 0 {
+			t.Fatal(probs)
+		}
+		input, _ := evaluator.Input(raw.Doc)
+		want, errs := ev.Evaluate(ctx, input)
+		if len(errs) > 0 {
+			t.Fatal(errs[0].Message())
+		}
+		if !reflect.DeepEqual(ids(got), ids(want)) || !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: plain OPA gives %v, the checker %v", raw.ID, ids(got), ids(want))
+		}
+		total += len(want)
+	}
+	if total != 4 {
+		t.Errorf("%d findings on the seed events, want 4", total)
+	}
+}
+
+func ids(fs []finding.Finding) []string {
+	out := []string{}
+	for _, f := range fs {
+		out = append(out, f.RuleID)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func roundTrip(t *testing.T, v any) map[string]any {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out map[string]any
+	if err := json.Unmarshal(b, &out); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func TestCapabilities(t *testing.T) {
+	caps := evaluator.Capabilities()
+	names := map[string]bool{}
+	for _, b := range caps.Builtins {
+		names[b.Name] = true
+	}
+	for _, refused := range []string{"http.send", "net.lookup_ip_addr", "opa.runtime", "time.now_ns", "rand.intn", "uuid.rfc4122", "io.jwt.decode_verify"} {
+		if names[refused] {
+			t.Errorf("%s is allowed", refused)
+		}
+	}
+	for _, kept := range []string{"sprintf", "regex.replace", "object.union", "numbers.range", "time.parse_rfc3339_ns"} {
+		if !names[kept] {
+			t.Errorf("%s is refused", kept)
+		}
+	}
+	if len(caps.AllowNet) != 0 || caps.AllowNet == nil {
+		t.Errorf("AllowNet = %v, want empty (no host)", caps.AllowNet)
+	}
+}
