@@ -160,6 +160,13 @@ func (c *Check) read(ctx context.Context, emit func(events.Record) error, proble
 			}
 			continue
 		}
+		if _, err := os.Stat(p); err != nil {
+			// A named input that cannot be read may have held events: one rejected.
+			if err := emit(events.Record{Problem: &diag.Problem{File: p, Message: "cannot read: " + unwrapPath(err)}}); err != nil {
+				return err
+			}
+			continue
+		}
 		files, probs := Files(p)
 		for _, pr := range probs {
 			problem(pr)
@@ -247,6 +254,9 @@ func Files(root string) ([]string, diag.List) {
 	})
 	if err != nil {
 		probs = append(probs, &diag.Problem{File: root, Message: err.Error()})
+	}
+	if len(files) == 0 && len(probs) == 0 {
+		probs = append(probs, &diag.Problem{File: root, Message: "no event files (.yaml, .yml, .json, .ndjson, .jsonl) in this directory"})
 	}
 	sort.Strings(files)
 	return files, probs
