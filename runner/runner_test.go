@@ -15,7 +15,7 @@ import (
 	"github.com/sanctions-dev/sanctions/runner"
 )
 
-func engine(t *testing.T) *runner.Engine {
+func engine(t testing.TB) *runner.Engine {
 	t.Helper()
 	ctx := context.Background()
 	lib, err := ruleset.Load(ctx, ruleset.Source{Name: "rules", FS: os.DirFS(testrules.Dir())})
