@@ -164,12 +164,6 @@ func (e *Evaluator) prepare(ctx context.Context, query string) (rego.PreparedEva
 	return q, nil
 }
 
-// Compiler is the compiled library (for the rule tests).
-func (e *Evaluator) Compiler() *ast.Compiler { return e.compiler }
-
-// Store holds the library's data (for the rule tests).
-func (e *Evaluator) Store() storage.Store { return e.store }
-
 // Rules lists the rules, sorted by id.
 func (e *Evaluator) Rules() []Rule { return e.rules }
 

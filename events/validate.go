@@ -68,7 +68,7 @@ func validateDatePrefix(v any) error {
 // each with the line and column of the field.
 func (v *Validator) Check(ev *Event) diag.List {
 	yearsAsDates(ev.Doc)
-	if err := v.schema.Validate(anyMap(ev.Doc)); err != nil {
+	if err := v.schema.Validate(any(ev.Doc)); err != nil {
 		if ve, ok := err.(*jsonschema.ValidationError); ok {
 			return v.schemaProblems(ev, ve)
 		}
@@ -89,8 +89,6 @@ func (v *Validator) Check(ev *Event) diag.List {
 	probs.Sort()
 	return probs
 }
-
-func anyMap(m map[string]any) any { return m }
 
 // yearsAsDates reads a bare year (YAML's date: 2023, a number) as the date prefix "2023".
 func yearsAsDates(doc map[string]any) {

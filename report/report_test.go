@@ -10,7 +10,6 @@ import (
 
 	"github.com/sanctions-dev/sanctions/internal/testrules"
 	"github.com/sanctions-dev/sanctions/report"
-	"github.com/sanctions-dev/sanctions/ruleset"
 	"github.com/sanctions-dev/sanctions/runner"
 )
 
@@ -23,14 +22,7 @@ var goldenDir, _ = filepath.Abs("testdata")
 func seedReport(t *testing.T) *report.Report {
 	t.Helper()
 	ctx := context.Background()
-	lib, err := ruleset.Load(ctx, ruleset.Source{Name: "rules", FS: os.DirFS(testrules.Dir())})
-	if err != nil {
-		t.Fatal(err)
-	}
-	eng, err := runner.NewEngine(ctx, lib)
-	if err != nil {
-		t.Fatal(err)
-	}
+	eng := testrules.Engine(t)
 	t.Chdir(filepath.Join(testrules.Dir(), ".."))
 	rep, err := (&runner.Check{Paths: []string{"fixtures/seed"}}).Run(ctx, eng)
 	if err != nil {

@@ -12,24 +12,17 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/format"
 
+	"github.com/sanctions-dev/sanctions/internal/testrules"
 	"github.com/sanctions-dev/sanctions/ruledoc"
 	"github.com/sanctions-dev/sanctions/ruleset"
 	"github.com/sanctions-dev/sanctions/ruletest"
-	"github.com/sanctions-dev/sanctions/runner"
 )
 
 // TestRules runs every *_test.rego and every examples.yaml of this directory's rule library,
 // compiled exactly as `sanctions check` compiles it.
 func TestRules(t *testing.T) {
 	ctx := context.Background()
-	lib, err := ruleset.Load(ctx, ruleset.Source{Name: ".", FS: os.DirFS(".")})
-	if err != nil {
-		t.Fatalf("loading the rules: %v", err)
-	}
-	eng, err := runner.NewEngine(ctx, lib)
-	if err != nil {
-		t.Fatalf("compiling the rules: %v", err)
-	}
+	lib, eng := testrules.Library(t), testrules.Engine(t)
 	rego, err := ruletest.Rego(ctx, lib)
 	if err != nil {
 		t.Fatalf("compiling the Rego tests: %v", err)
@@ -100,16 +93,7 @@ func TestRegoIsFormatted(t *testing.T) {
 
 // TestReferenceIsCurrent fails when docs/rules.md no longer says what the rules' metadata says.
 func TestReferenceIsCurrent(t *testing.T) {
-	ctx := context.Background()
-	lib, err := ruleset.Load(ctx, ruleset.Source{Name: "rules", FS: os.DirFS(".")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	eng, err := runner.NewEngine(ctx, lib)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := ruledoc.Markdown(eng.Evaluator.Rules())
+	want := ruledoc.Markdown(testrules.Engine(t).Evaluator.Rules())
 	got, err := os.ReadFile("../docs/rules.md")
 	if err != nil || !bytes.Equal(got, want) {
 		t.Errorf("docs/rules.md is out of date: run go run ./cmd/sanctions rules doc > docs/rules.md (%v)", err)

@@ -18,10 +18,7 @@ import (
 )
 
 func TestLoadShippedRules(t *testing.T) {
-	lib, err := ruleset.Load(context.Background(), ruleset.Source{Name: "rules", FS: os.DirFS(testrules.Dir())})
-	if err != nil {
-		t.Fatal(err)
-	}
+	lib := testrules.Library(t)
 	if lib.Countries["north korea"] != "KP" || lib.Countries["pyongyang"] != "KP" || lib.Countries["kp"] != "KP" {
 		t.Errorf("country index lacks North Korea's names")
 	}
@@ -103,11 +100,7 @@ func TestMissingPieces(t *testing.T) {
 // (sanctions.lib.words, used to look phrases up) in step.
 func TestWordsMatchRego(t *testing.T) {
 	ctx := context.Background()
-	lib, err := ruleset.Load(ctx, ruleset.Source{Name: "rules", FS: os.DirFS(testrules.Dir())})
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := evaluator.Compile(lib, false)
+	c, err := evaluator.Compile(testrules.Library(t), false)
 	if err != nil {
 		t.Fatal(err)
 	}

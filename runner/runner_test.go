@@ -11,23 +11,10 @@ import (
 	"github.com/sanctions-dev/sanctions/events"
 	"github.com/sanctions-dev/sanctions/internal/testrules"
 	"github.com/sanctions-dev/sanctions/report"
-	"github.com/sanctions-dev/sanctions/ruleset"
 	"github.com/sanctions-dev/sanctions/runner"
 )
 
-func engine(t testing.TB) *runner.Engine {
-	t.Helper()
-	ctx := context.Background()
-	lib, err := ruleset.Load(ctx, ruleset.Source{Name: "rules", FS: os.DirFS(testrules.Dir())})
-	if err != nil {
-		t.Fatal(err)
-	}
-	eng, err := runner.NewEngine(ctx, lib)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return eng
-}
+func engine(t testing.TB) *runner.Engine { return testrules.Engine(t) }
 
 // mixed is NDJSON with n lines: transfers that fire, meetings that do not, and every seventh
 // line broken in some way.

@@ -2,12 +2,16 @@
 package testrules
 
 import (
+	"context"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
 	"testing"
 	"testing/fstest"
+
+	"github.com/sanctions-dev/sanctions/ruleset"
+	"github.com/sanctions-dev/sanctions/runner"
 )
 
 // Dir is the repository's rules directory.
@@ -45,4 +49,24 @@ func FS(t testing.TB, changes map[string]string) fs.FS {
 		m[name] = &fstest.MapFile{Data: []byte(content)}
 	}
 	return m
+}
+
+// Library loads the repository's rules.
+func Library(t testing.TB) *ruleset.Library {
+	t.Helper()
+	lib, err := ruleset.Load(context.Background(), ruleset.Source{Name: "rules", FS: os.DirFS(Dir())})
+	if err != nil {
+		t.Fatalf("loading the rules: %v", err)
+	}
+	return lib
+}
+
+// Engine loads and compiles the repository's rules.
+func Engine(t testing.TB) *runner.Engine {
+	t.Helper()
+	eng, err := runner.NewEngine(context.Background(), Library(t))
+	if err != nil {
+		t.Fatalf("compiling the rules: %v", err)
+	}
+	return eng
 }
