@@ -26,8 +26,11 @@ import (
 	"github.com/sanctions-dev/sanctions/ruleset"
 )
 
-// FindingsQuery is the query evaluated per event: every rule's findings.
+// FindingsQuery is what an OPA server answers for one event: every rule's findings.
 const FindingsQuery = "data.sanctions.findings"
+
+// ResultQuery is the query evaluated per event: the findings, and the exempted findings.
+const ResultQuery = "data.sanctions.result"
 
 // Refused lists the builtins a rule may not call, by name or by prefix ending in ".". Any
 // builtin OPA marks non-deterministic is refused as well.
@@ -61,7 +64,7 @@ func New(ctx context.Context, lib *ruleset.Library, opts Options) (*Evaluator, e
 		return nil, probs
 	}
 	e := &Evaluator{compiler: c, store: NewStore(lib), rules: rules}
-	e.all, err = e.prepare(ctx, FindingsQuery)
+	e.all, err = e.prepare(ctx, ResultQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -172,40 +175,53 @@ func Input(doc map[string]any) (ast.Value, error) {
 	return ast.InterfaceToValue(doc)
 }
 
-// Evaluate judges one event. It returns the findings, sorted by severity then rule id, and a
-// problem for each rule that failed on this event; the other rules' findings are kept.
-func (e *Evaluator) Evaluate(ctx context.Context, input ast.Value) ([]finding.Finding, []*RuleError) {
+// Judgement is what the rules say about one event.
+type Judgement struct {
+	Findings []finding.Finding // sorted by severity, then rule id
+	Exempted []finding.Finding // findings an exemption turned off, each with its entry
+}
+
+// Evaluate judges one event. A rule that fails is reported with its id; the other rules'
+// findings are kept.
+func (e *Evaluator) Evaluate(ctx context.Context, input ast.Value) (Judgement, []*RuleError) {
 	rs, err := e.all.Eval(ctx, rego.EvalParsedInput(input))
 	if err == nil {
-		fs, err := decodeFindings(rs)
+		j, err := decodeResult(rs)
 		if err == nil {
-			return fs, nil
+			return j, nil
 		}
-		return nil, []*RuleError{{Err: err}}
+		return Judgement{}, []*RuleError{{Err: err}}
 	}
 	if ctx.Err() != nil {
-		return nil, []*RuleError{{Err: ctx.Err()}}
+		return Judgement{}, []*RuleError{{Err: ctx.Err()}}
 	}
 	// Something failed: find which rules, and keep what the others found.
-	var out []finding.Finding
+	var j Judgement
 	var errs []*RuleError
 	for i, q := range e.perRule {
 		rs, err := q.Eval(ctx, rego.EvalParsedInput(input))
 		if err == nil {
 			var fs []finding.Finding
 			fs, err = decodeFindings(rs)
-			out = append(out, fs...)
+			for _, f := range fs {
+				if f.Exemption != nil {
+					j.Exempted = append(j.Exempted, f)
+				} else {
+					j.Findings = append(j.Findings, f)
+				}
+			}
 		}
 		if err != nil {
 			errs = append(errs, &RuleError{Rule: e.rules[i].ID, Err: err})
 		}
 	}
 	if len(errs) == 0 {
-		// Only the aggregate failed (data.sanctions.findings itself): say so.
+		// Only the aggregate failed (data.sanctions.result itself): say so.
 		errs = append(errs, &RuleError{Err: err})
 	}
-	Sort(out)
-	return out, errs
+	Sort(j.Findings)
+	Sort(j.Exempted)
+	return j, errs
 }
 
 // RuleError is a rule that failed at run time on one event.
@@ -238,10 +254,39 @@ func asTopdown(err error, out **topdown.Error) bool {
 	return false
 }
 
-// decodeFindings turns the query's value (a set of finding objects) into findings.
+// decodeResult reads data.sanctions.result: {findings, exempted}.
+func decodeResult(rs rego.ResultSet) (Judgement, error) {
+	if len(rs) == 0 || len(rs[0].Expressions) == 0 {
+		return Judgement{}, fmt.Errorf("%s is undefined: the rule library lacks sanctions/findings.rego", ResultQuery)
+	}
+	raw, err := json.Marshal(rs[0].Expressions[0].Value)
+	if err != nil {
+		return Judgement{}, fmt.Errorf("findings: %w", err)
+	}
+	var j Judgement
+	var r struct {
+		Findings []finding.Finding `json:"findings"`
+		Exempted []finding.Finding `json:"exempted"`
+	}
+	if err := json.Unmarshal(raw, &r); err != nil {
+		return j, fmt.Errorf("findings are not in the finding format: %w", err)
+	}
+	for _, fs := range [][]finding.Finding{r.Findings, r.Exempted} {
+		for i := range fs {
+			if err := fs[i].Check(); err != nil {
+				return j, err
+			}
+		}
+	}
+	Sort(r.Findings)
+	Sort(r.Exempted)
+	return Judgement{Findings: r.Findings, Exempted: r.Exempted}, nil
+}
+
+// decodeFindings turns one rule's `finding` set into findings.
 func decodeFindings(rs rego.ResultSet) ([]finding.Finding, error) {
 	if len(rs) == 0 || len(rs[0].Expressions) == 0 {
-		return nil, nil // no rule package defines findings for this input
+		return nil, nil
 	}
 	raw, err := json.Marshal(rs[0].Expressions[0].Value)
 	if err != nil {
@@ -256,7 +301,6 @@ func decodeFindings(rs rego.ResultSet) ([]finding.Finding, error) {
 			return nil, err
 		}
 	}
-	Sort(fs)
 	return fs, nil
 }
 

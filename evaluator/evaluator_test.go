@@ -147,7 +147,8 @@ func TestRuleErrorIsReportedAndOtherFindingsKept(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fs, errs := ev.Evaluate(context.Background(), input)
+	j, errs := ev.Evaluate(context.Background(), input)
+	fs := j.Findings
 	if len(errs) != 1 || errs[0].Rule != "TEST-RULE" || !strings.Contains(errs[0].Message(), "test_rule.rego:21:2: eval_builtin_error: to_number") {
 		t.Errorf("errors: %+v", errs)
 		for _, e := range errs {
@@ -202,7 +203,8 @@ func TestSameFindingsUnderPlainOPA(t *testing.T) {
 			t.Fatal(probs)
 		}
 		input, _ := evaluator.Input(raw.Doc)
-		want, errs := ev.Evaluate(ctx, input)
+		j, errs := ev.Evaluate(ctx, input)
+		want := j.Findings
 		if len(errs) > 0 {
 			t.Fatal(errs[0].Message())
 		}

@@ -20,6 +20,16 @@ type Finding struct {
 	CounterEvidence []CounterEvidence `json:"counter_evidence"`
 	EventID         string            `json:"event_id"`
 	Location        Location          `json:"location"`
+	Exemption       *Exemption        `json:"exemption,omitempty"` // set on exempted findings only
+}
+
+// Exemption is the entry of the exemptions table that turned a finding off.
+type Exemption struct {
+	ID        string `json:"id"`
+	Kind      string `json:"kind"`                // committee or humanitarian
+	Basis     string `json:"basis"`               // the paragraph that allows it: "2397 (2017) 25"
+	Reference string `json:"reference,omitempty"` // the Committee's decision, a letter
+	Note      string `json:"note,omitempty"`
 }
 
 // Citation is a resolution paragraph a finding rests on.

@@ -36,6 +36,7 @@ type Summary struct {
 	Findings   int            `json:"findings"`
 	BySeverity map[string]int `json:"by_severity"`
 	Rules      int            `json:"rules"`
+	Exempted   int            `json:"exempted,omitempty"` // findings turned off by exemptions, with --show-exempted
 }
 
 // Result is one evaluated event with its findings (possibly none).
@@ -43,6 +44,7 @@ type Result struct {
 	EventID  string            `json:"event_id"`
 	Location finding.Location  `json:"location"`
 	Findings []finding.Finding `json:"findings"`
+	Exempted []finding.Finding `json:"exempted,omitempty"` // with --show-exempted only
 	Event    Event             `json:"-"`
 }
 
@@ -80,19 +82,24 @@ func (r *Report) AddResult(res Result) {
 	if res.Findings == nil {
 		res.Findings = []finding.Finding{}
 	}
-	for i := range res.Findings {
-		res.Findings[i].Location = res.Location
-		if res.Findings[i].Citations == nil {
-			res.Findings[i].Citations = []finding.Citation{}
+	for _, fs := range [][]finding.Finding{res.Findings, res.Exempted} {
+		for i := range fs {
+			fs[i].Location = res.Location
+			if fs[i].Citations == nil {
+				fs[i].Citations = []finding.Citation{}
+			}
+			if fs[i].Evidence == nil {
+				fs[i].Evidence = []finding.Evidence{}
+			}
+			if fs[i].CounterEvidence == nil {
+				fs[i].CounterEvidence = []finding.CounterEvidence{}
+			}
 		}
-		if res.Findings[i].Evidence == nil {
-			res.Findings[i].Evidence = []finding.Evidence{}
-		}
-		if res.Findings[i].CounterEvidence == nil {
-			res.Findings[i].CounterEvidence = []finding.CounterEvidence{}
-		}
-		r.Summary.BySeverity[string(res.Findings[i].Severity)]++
 	}
+	for _, f := range res.Findings {
+		r.Summary.BySeverity[string(f.Severity)]++
+	}
+	r.Summary.Exempted += len(res.Exempted)
 	r.Summary.Events++
 	r.Summary.Evaluated++
 	r.Summary.Findings += len(res.Findings)

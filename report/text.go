@@ -44,13 +44,20 @@ func writeResult(w *bufio.Writer, res Result) {
 	if res.Event.Summary != "" {
 		fmt.Fprintf(w, "  %s\n", res.Event.Summary)
 	}
-	if len(res.Findings) == 0 {
-		fmt.Fprintf(w, "  No findings.\n\n")
-		return
-	}
 	sources := map[string]Source{}
 	for _, s := range res.Event.Sources {
 		sources[s.ID] = s
+	}
+	if len(res.Findings) == 0 {
+		fmt.Fprintf(w, "  No findings.\n")
+	}
+	for _, f := range res.Exempted {
+		e := f.Exemption
+		fmt.Fprintf(w, "\n  [EXEMPTED] %s  %s\n    by %s (%s exemption under UNSCR %s)", f.RuleID, f.Title, e.ID, e.Kind, e.Basis)
+		if e.Reference != "" {
+			fmt.Fprintf(w, ": %s", e.Reference)
+		}
+		fmt.Fprintln(w)
 	}
 	for _, f := range res.Findings {
 		fmt.Fprintf(w, "\n  [%s] %s  %s\n", strings.ToUpper(string(f.Severity)), f.RuleID, f.Title)
@@ -124,6 +131,9 @@ func SummaryLine(r *Report) string {
 	line := fmt.Sprintf("%s: %d evaluated, %d rejected; %s", plural(s.Events, "event"), s.Evaluated, s.Rejected, plural(s.Findings, "finding"))
 	if len(sev) > 0 {
 		line += " (" + strings.Join(sev, ", ") + ")"
+	}
+	if s.Exempted > 0 {
+		line += fmt.Sprintf("; %d exempted", s.Exempted)
 	}
 	line += fmt.Sprintf("; %s; %s.", plural(s.Rules, "rule"), plural(len(r.Errors), "error"))
 	return line

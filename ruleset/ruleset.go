@@ -195,6 +195,27 @@ func (lib *Library) buildData(tables map[string]*table, broken map[string]bool) 
 	} else if !broken["taxonomy"] {
 		probs = append(probs, &diag.Problem{File: strings.Join(lib.Sources, ", "), Message: "no item taxonomy (data/taxonomy.yaml) in the rule library"})
 	}
+	if t, ok := tables["designations"]; ok {
+		byName, byRef, p := indexDesignations(t)
+		probs = append(probs, p...)
+		index["designations"] = byName
+		index["designated"] = byRef
+	} else {
+		index["designations"] = map[string]any{}
+		index["designated"] = map[string]any{}
+	}
+	if t, ok := tables["exemptions"]; ok {
+		probs = append(probs, checkExemptions(t, lib.Countries, lib.ItemCategories())...)
+		lib.Data["exemptions"] = t.value
+	} else {
+		lib.Data["exemptions"] = []any{}
+	}
+	if t, ok := tables["training_fields"]; ok {
+		probs = append(probs, checkPhraseLists(t)...)
+	}
+	if t, ok := tables["units"]; ok {
+		probs = append(probs, checkUnits(t)...)
+	}
 	lib.Data["index"] = index
 	return probs
 }

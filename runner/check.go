@@ -25,6 +25,8 @@ type Check struct {
 	InputFormat events.Format // the format of "-"
 	Limits      events.Limits
 	Workers     int // evaluations at once; 0 means one per CPU
+	// ShowExempted lists the findings that exemptions turned off; they are counted either way.
+	ShowExempted bool
 }
 
 // Run reads every input, judges every event and returns the report. Results keep input order
@@ -41,6 +43,9 @@ func (c *Check) Run(ctx context.Context, eng *Engine) (*report.Report, error) {
 			}
 		default:
 			rep.AddResult(ResultOf(v))
+			if !c.ShowExempted {
+				rep.Results[len(rep.Results)-1].Exempted = nil
+			}
 			for _, p := range v.Failed {
 				rep.AddError(p)
 			}

@@ -39,6 +39,7 @@ type Verdict struct {
 	Event    *events.Event
 	Rejected diag.List
 	Findings []finding.Finding
+	Exempted []finding.Finding // findings that an exemption turned off
 	Failed   diag.List
 }
 
@@ -51,8 +52,8 @@ func (e *Engine) Judge(ctx context.Context, ev *events.Event) Verdict {
 	if err != nil {
 		return Verdict{Event: ev, Rejected: diag.List{{File: ev.Pos.File, Line: ev.Pos.Line, EventID: ev.ID, Message: err.Error()}}}
 	}
-	fs, errs := e.Evaluator.Evaluate(ctx, input)
-	v := Verdict{Event: ev, Findings: fs}
+	j, errs := e.Evaluator.Evaluate(ctx, input)
+	v := Verdict{Event: ev, Findings: j.Findings, Exempted: j.Exempted}
 	for _, re := range errs {
 		v.Failed = append(v.Failed, re.Problem(ev.ID, ev.Pos.File, ev.Pos.Line))
 	}
@@ -63,7 +64,7 @@ func (e *Engine) Judge(ctx context.Context, ev *events.Event) Verdict {
 func ResultOf(v Verdict) report.Result {
 	ev := v.Event
 	loc := finding.Location{File: ev.Pos.File, Line: ev.Pos.Line}
-	res := report.Result{EventID: ev.ID, Location: loc, Findings: v.Findings,
+	res := report.Result{EventID: ev.ID, Location: loc, Findings: v.Findings, Exempted: v.Exempted,
 		Event: report.Event{Type: ev.Type, Date: ev.Date, EndDate: ev.EndDate, Summary: ev.Summary}}
 	sources, _ := ev.Doc["sources"].([]any)
 	for _, s := range sources {

@@ -36,3 +36,21 @@ timing(from) := "unclear" if {
 	period_start < from
 	period_end >= from
 }
+
+# timing_within(from, until) is timing() for a measure in force from `from` until `until`
+# (inclusive): "in_force" when the whole period lies within, "unclear" when it overlaps.
+timing_within(from, until) := "in_force" if within(from, until)
+
+timing_within(from, until) := "unclear" if {
+	period_end >= from
+	period_start <= until
+	not within(from, until)
+}
+
+within(from, until) if {
+	period_start >= from
+	period_end <= until
+}
+
+# in_calendar_year is true when the event's period lies within one calendar year.
+in_calendar_year if substring(period_start, 0, 4) == substring(period_end, 0, 4)

@@ -7,20 +7,27 @@ package sanctions.lib
 #   items       the placed items that meet the rule's item element (may be empty)
 #   categories  optional: the categories that decide which citations apply; by default those of
 #               `items` (a rule sets them when the items are unknown but could fall under it)
+#   measures    optional: the measures the event meets, for citations that name a `measure`
 #   review      sentences naming an element that is unknown; any makes the verdict needs_review
 #
-# A citation of the rule's metadata applies when the event falls in its time in force (in_force),
-# its direction (from_dprk, to_dprk) when it has one, and one of its `covers` groups when it has
-# any (less the `excludes` groups). No applicable citation, no finding.
+# A citation of the rule's metadata applies when the event falls in its time in force (in_force,
+# and until when it has one), its direction (from_dprk, to_dprk) when it has one, one of its
+# `covers` groups or categories when it has any (less the `excludes`), and one of the event's
+# measures when it names a `measure`. No applicable citation, no finding. A citation may carry a
+# `review` sentence: an element its paragraph needs that events do not show (an exception, a
+# notification); when every citation in use has one, the verdict is needs_review.
+#
+# An entry of the exemptions table (data.sanctions.exemptions) that matches turns the finding
+# off: it is then listed under data.sanctions.exempted, with the entry, instead of findings.
 finding(chain, facts) := f if {
 	meta := rule_metadata(chain)
 	cats := object.get(facts, "categories", {c | some it in facts.items; some c in it.categories})
-	cited := applicable(meta.custom.citations, cats)
+	cited := applicable(meta.custom.citations, cats, object.get(facts, "measures", set()))
 	count(cited) > 0
 	used := chosen(cited)
-	review := array.concat(facts.review, timing_review(used))
+	review := array.concat(array.concat(facts.review, timing_review(used)), citation_review(used))
 	v := verdict(review)
-	f := {
+	base := {
 		"rule_id": meta.custom.id,
 		"title": meta.title,
 		"regime": meta.custom.regime,
@@ -40,6 +47,7 @@ finding(chain, facts) := f if {
 		"counter_evidence": counter_evidence,
 		"event_id": input.id,
 	}
+	f := object.union(base, exemption_part(meta.custom.id, cats))
 }
 
 # rule_metadata(chain) is the rule package's METADATA: the entry of the chain that has custom.id.
@@ -50,13 +58,22 @@ rule_metadata(chain) := entry.annotations if {
 
 # applicable(citations, cats) keeps, in the order written (most specific first), the citations
 # that cover the event, each with its timing and the categories that meet it.
-applicable(citations, cats) := [{"citation": c, "timing": t, "matched": matched} |
+applicable(citations, cats, measures) := [{"citation": c, "timing": t, "matched": matched} |
 	some c in citations
-	t := timing(c.in_force)
+	t := citation_timing(c)
 	direction_ok(c)
+	measure_ok(c, measures)
 	matched := covered(c, cats)
 	covers_ok(c, matched)
 ]
+
+citation_timing(c) := timing(c.in_force) if not c.until
+
+citation_timing(c) := timing_within(c.in_force, c.until) if c.until
+
+measure_ok(c, _) if not c.measure
+
+measure_ok(c, measures) if c.measure in measures
 
 direction_ok(c) if not c.direction
 
@@ -66,14 +83,19 @@ direction_ok(c) if c.direction in directions
 covered(c, cats) := {x |
 	some x in cats
 	some g in c.covers
-	in_group(x, g)
+	in_group_or_is(x, g)
 	not excluded(c, x)
 }
 
 excluded(c, x) if {
 	some g in c.excludes
-	in_group(x, g)
+	in_group_or_is(x, g)
 }
+
+# in_group_or_is(category, g): covers and excludes name taxonomy groups or single categories.
+in_group_or_is(category, g) if in_group(category, g)
+
+in_group_or_is(category, category)
 
 covers_ok(c, _) if not c.covers
 
@@ -88,6 +110,13 @@ chosen(cited) := sure if {
 
 timing_review(used) := [] if used[0].timing == "in_force"
 
+# citation_review(used): the elements the cited paragraphs need that the event does not show, when
+# no paragraph in use applies without one.
+citation_review(used) := [] if {
+	some u in used
+	not u.citation.review
+} else := [u.citation.review | some u in used]
+
 timing_review(used) := [sprintf(
 	"The event's period (%s) starts before %s and may end after it: the date is too vague to tell whether the measure applied.",
 	[period_text, used[0].citation.in_force],
@@ -101,23 +130,27 @@ verdict(review) := "needs_review" if count(review) > 0
 
 timing_reason(used) := sprintf("The event (%s) falls within the time in force of %s.", [
 	period_text,
-	join_and(sort({sprintf("UNSCR %s (from %s)", [u.citation.resolution, u.citation.in_force]) | some u in used})),
+	join_and(sort({in_force_text(u.citation) | some u in used})),
 ]) if {
 	used[0].timing == "in_force"
 }
 
 timing_reason(used) := sprintf("The event (%s) may fall within the time in force of %s.", [
 	period_text,
-	join_and(sort({sprintf("UNSCR %s (from %s)", [u.citation.resolution, u.citation.in_force]) | some u in used})),
+	join_and(sort({in_force_text(u.citation) | some u in used})),
 ]) if {
 	used[0].timing == "unclear"
 }
+
+in_force_text(c) := sprintf("UNSCR %s, paragraph %s (from %s)", [c.resolution, c.paragraph, c.in_force]) if not c.until
+
+in_force_text(c) := sprintf("UNSCR %s, paragraph %s (from %s until %s)", [c.resolution, c.paragraph, c.in_force, c.until]) if c.until
 
 # law_reason(u) states what a cited paragraph prohibits and which of the event's items it reaches.
 law_reason(u) := sprintf("UNSCR %s, paragraph %s, reaches %s: %s", [
 	u.citation.resolution,
 	u.citation.paragraph,
-	join_and(sort({group_label(g) | some g in u.citation.covers; some x in u.matched; in_group(x, g)})),
+	join_and(sort({group_label(g) | some g in u.citation.covers; some x in u.matched; in_group_or_is(x, g)})),
 	u.citation.summary,
 ]) if {
 	count(u.matched) > 0
@@ -128,6 +161,8 @@ law_reason(u) := sprintf("UNSCR %s, paragraph %s: %s", [u.citation.resolution, u
 }
 
 group_label(g) := data.sanctions.taxonomy.groups[g].label
+
+group_label(g) := category_label(g) if not data.sanctions.taxonomy.groups[g]
 
 conclusion := {
 	"possible_violation": "As reported, the event meets every element of the prohibition: a possible violation, not a legal determination.",

@@ -1,26 +1,24 @@
 package sanctions.lib
 
-# items lists every item of the event placed in the item taxonomy:
-#   {description, categories, phrases, given}
+# items lists every item of the event placed in the item taxonomy: the item as written, with
+#   categories (a set), phrases (what the taxonomy matched) and given (the event gave the category)
 # A category the event gives wins; otherwise the categories come from the taxonomy phrases found
 # in the description and the designation (data.sanctions.index.phrases, keyed by words).
 items := [placed(item) | some item in input.items]
 
-placed(item) := {
-	"description": item.description,
+placed(item) := object.union(item, {
 	"categories": {item.category},
 	"phrases": set(),
 	"given": true,
-} if {
+}) if {
 	item.category
 }
 
-placed(item) := {
-	"description": item.description,
+placed(item) := object.union(item, {
 	"categories": {m.category | some m in found},
 	"phrases": {m.phrase | some m in found},
 	"given": false,
-} if {
+}) if {
 	not item.category
 	found := longest_matches(item.description) | longest_matches(object.get(item, "designation", ""))
 }

@@ -7,7 +7,9 @@
 #   advanced manufacturing) or the State notifies the Committee in advance (other fields)
 #   (2321 (2016) 11). Fires on cooperation with a DPRK state body in a scientific or technical
 #   field; a DPRK participant whose sponsorship is not stated, or a field that is not stated,
-#   makes the finding needs_review. Medical exchanges are not flagged.
+#   makes the finding needs_review. Medical exchanges, cooperation whose subject the taxonomy
+#   places outside science and technology, and joint ventures (DPRK-JOINT-VENTURES) are not
+#   flagged here.
 # scope: package
 # schemas:
 #   - input: schema.event
@@ -59,9 +61,26 @@ medical if {
 
 medical if "medical" in input.tags
 
+# non_scientific: the event names what the cooperation is about, and none of it is scientific or
+# technical.
+non_scientific if {
+	count(lib.items) > 0
+	count(lib.unplaced_items) == 0
+	count(fields) == 0
+}
+
+joint_venture if {
+	some t in input.tags
+	t in {"joint-venture", "joint_venture", "jv"}
+}
+
+joint_venture if contains(sprintf(" %s ", [lib.key(input.summary)]), " joint venture ")
+
 finding contains f if {
 	input.type == "cooperation"
 	not medical
+	not non_scientific
+	not joint_venture
 	count(official) + count(unclear) > 0
 	f := lib.finding(rego.metadata.chain(), {
 		"facts": array.concat(participant_facts, field_facts),

@@ -57,3 +57,11 @@ test_unstated_field_needs_review if {
 test_other_types_are_quiet if {
 	count(sci_tech_coop.finding) == 0 with input as object.union(event, {"type": "meeting"})
 }
+
+test_cooperation_outside_science_is_quiet if {
+	count(sci_tech_coop.finding) == 0 with input as object.union(event, {"items": [{"description": "textiles"}]})
+}
+
+test_joint_ventures_are_left_to_their_rule if {
+	count(sci_tech_coop.finding) == 0 with input as object.union(event, {"tags": ["joint-venture"]})
+}

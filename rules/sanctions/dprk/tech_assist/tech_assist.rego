@@ -7,7 +7,8 @@
 #   to all arms and related materiel (1874 (2009) 9 and 10; 2270 (2016) 6). Fires on technical
 #   assistance supplied by or to the DPRK when its subject is arms, military know-how or
 #   programme items; a subject that is missing or that the taxonomy cannot place makes the
-#   finding needs_review.
+#   finding needs_review. Military personnel the DPRK deploys abroad may give such services
+#   (training, maintenance, use of arms): a deployment from the DPRK needs review.
 # scope: package
 # schemas:
 #   - input: schema.event
@@ -107,3 +108,16 @@ finding contains f if {
 unknown_subject if count(lib.items) == 0
 
 unknown_subject if count(lib.unplaced_items) > 0
+
+# A deployment of DPRK military personnel abroad: they may provide services related to arms.
+finding contains f if {
+	input.type == "deployment"
+	lib.supplier_country == "KP"
+	not lib.recipient_country == "KP"
+	f := lib.finding(rego.metadata.chain(), {
+		"facts": [sprintf("The DPRK deployed personnel to %s.", [lib.recipient_label])],
+		"items": [it | some it in lib.items; relevant(it)],
+		"categories": lib.group_categories("arms"),
+		"review": ["Whether the deployed personnel gave technical training, advice, services or assistance related to arms is not established."],
+	})
+}

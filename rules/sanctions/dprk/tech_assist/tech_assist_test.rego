@@ -64,3 +64,16 @@ test_unplaced_subject_needs_review if {
 test_before_1718_is_quiet if {
 	count(tech_assist.finding) == 0 with input as object.union(event, {"date": "2005"})
 }
+
+test_deployment_from_dprk_needs_review if {
+	f := only_finding(object.union(object.remove(event, ["items"]), {
+		"type": "deployment",
+		"supplier": {"country": "KP"}, "recipient": {"country": "RU"},
+	}))
+	f.verdict == "needs_review"
+	paragraphs(f) == ["1874 (2009) 9", "1718 (2006) 8(c)"]
+}
+
+test_deployment_to_dprk_is_quiet if {
+	count(tech_assist.finding) == 0 with input as object.union(event, {"type": "deployment"})
+}

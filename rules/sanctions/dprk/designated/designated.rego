@@ -1,0 +1,123 @@
+# METADATA
+# title: Designated persons and entities
+# description: >-
+#   States must freeze the funds and economic resources of the persons and entities the 1718
+#   Committee designates, and of those acting on their behalf or at their direction, and make none
+#   available to them (1718 (2006) 8(d)); and must refuse entry and transit to designated
+#   individuals (1718 (2006) 8(e)). Parties match the designations table by UN reference
+#   (ids.un_ref), by name or alias after normalisation (case, punctuation, spacing, word order),
+#   or by acting_for. Fires, for the asset freeze, on a transfer, payment, assistance, labour,
+#   cooperation or agreement with a designated party; for the travel ban, on a meeting or
+#   deployment abroad in which a designated individual takes part. A match by name alone, a
+#   listing during the event, or an unknown place needs review.
+# scope: package
+# schemas:
+#   - input: schema.event
+# related_resources:
+#   - ref: https://docs.un.org/en/S/RES/1718(2006)
+#     description: S/RES/1718 (2006)
+#   - ref: https://main.un.org/securitycouncil/en/sanctions/1718/materials
+#     description: 1718 Committee sanctions list materials
+# custom:
+#   id: DPRK-DESIGNATED
+#   regime: DPRK
+#   category: designation
+#   severity: critical
+#   citations:
+#     - resolution: 1718 (2006)
+#       paragraph: 8(d)
+#       in_force: "2006-10-14"
+#       measure: asset_freeze
+#       summary: >-
+#         All Member States shall freeze the funds, other financial assets and economic resources
+#         owned or controlled by the persons or entities designated by the Committee, or by persons
+#         or entities acting on their behalf or at their direction, and ensure that none are made
+#         available to or for the benefit of such persons or entities.
+#       url: https://docs.un.org/en/S/RES/1718(2006)
+#     - resolution: 1718 (2006)
+#       paragraph: 8(e)
+#       in_force: "2006-10-14"
+#       measure: travel_ban
+#       summary: >-
+#         All Member States shall prevent the entry into or transit through their territories of
+#         the individuals designated by the Committee, with their family members, save for
+#         humanitarian need, religious obligation or where the Committee decides otherwise.
+#       url: https://docs.un.org/en/S/RES/1718(2006)
+package sanctions.dprk.designated
+
+import data.sanctions.lib
+
+asset_types := {"transfer", "financial", "technical_assistance", "cooperation", "labour", "agreement"}
+
+travel_types := {"meeting", "deployment"}
+
+# involved lists every party with its place in the event.
+involved contains {"role": "supplier", "party": input.supplier} if input.supplier
+
+involved contains {"role": "recipient", "party": input.recipient} if input.recipient
+
+involved contains {"role": p.role, "party": p} if some p in input.parties
+
+# hits: each designated party, with the designation and how it matched, while listed.
+hits contains object.union(h, {"role": i.role, "party": i.party, "timing": t}) if {
+	some i in involved
+	some h in lib.designation_hits(i.party)
+	t := lib.designation_timing(h.entry)
+}
+
+finding contains f if {
+	input.type in asset_types
+	count(hits) > 0
+	f := lib.finding(rego.metadata.chain(), {
+		"facts": [hit_fact(h) | some h in hits],
+		"items": [],
+		"measures": {"asset_freeze"},
+		"review": array.concat([r | some h in hits; some r in hit_review(h)], agreement_review),
+	})
+}
+
+finding contains f if {
+	input.type in travel_types
+	travellers := {h | some h in hits; h.entry.type == "individual"}
+	count(travellers) > 0
+	not input.location.country == "KP"
+	f := lib.finding(rego.metadata.chain(), {
+		"facts": array.concat([hit_fact(h) | some h in travellers], [place_fact]),
+		"items": [],
+		"measures": {"travel_ban"},
+		"review": array.concat([r | some h in travellers; some r in hit_review(h)], place_review),
+	})
+}
+
+hit_fact(h) := sprintf("%s (%s) is designated by the 1718 Committee: %s.", [lib.label(h.party), h.role, lib.designation_text(h.entry)]) if {
+	h.basis != "acting_for"
+}
+
+hit_fact(h) := sprintf("%s (%s) acts on behalf of a designated entity: %s.", [lib.label(h.party), h.role, lib.designation_text(h.entry)]) if {
+	h.basis == "acting_for"
+}
+
+hit_review(h) := array.concat(name_review(h), listing_review(h))
+
+name_review(h) := [sprintf("%s matches %s by name only: confirm the identity (nationality, date of birth, UN reference).", [lib.label(h.party), h.entry.reference])] if {
+	h.basis == "name"
+	h.entry.type == "individual"
+} else := []
+
+listing_review(h) := [sprintf("%s was listed on %s, within the event's period (%s): whether the dealings came after the listing is not established.", [h.entry.reference, h.entry.listed_on, lib.period_text])] if {
+	h.timing == "unclear"
+} else := []
+
+agreement_review := ["The event is an agreement: whether funds or economic resources were made available is not established."] if {
+	input.type == "agreement"
+} else := []
+
+place_fact := sprintf("The %s took place in %s, outside the DPRK.", [input.type, lib.label({"country": input.location.country})]) if {
+	input.location.country
+}
+
+place_fact := sprintf("The %s's place is not stated.", [input.type]) if not input.location.country
+
+place_review := ["Where the meeting took place is not stated: the travel ban applies outside the DPRK."] if {
+	not input.location.country
+} else := []

@@ -1,0 +1,41 @@
+# METADATA
+# title: Luxury goods to the DPRK
+# description: >-
+#   No State may supply, sell or transfer luxury goods to the DPRK (1718 (2006) 8(a)(iii)); the
+#   Council later listed examples (jewellery, yachts, luxury cars, luxury watches, rugs, porcelain
+#   and more, in annexes to 2094 (2013), 2270 (2016) and 2321 (2016)). Fires on a transfer to the
+#   DPRK of an item the taxonomy places among luxury goods.
+# scope: package
+# schemas:
+#   - input: schema.event
+# related_resources:
+#   - ref: https://docs.un.org/en/S/RES/1718(2006)
+#     description: S/RES/1718 (2006)
+# custom:
+#   id: DPRK-LUXURY-GOODS
+#   regime: DPRK
+#   category: sectoral
+#   severity: medium
+#   citations:
+#     - resolution: 1718 (2006)
+#       paragraph: 8(a)(iii)
+#       in_force: "2006-10-14"
+#       covers: [luxury_goods]
+#       summary: All Member States shall prevent the direct or indirect supply, sale or transfer to the DPRK of luxury goods.
+#       url: https://docs.un.org/en/S/RES/1718(2006)
+package sanctions.dprk.luxury_goods
+
+import data.sanctions.lib
+
+finding contains f if {
+	input.type == "transfer"
+	lib.recipient_country == "KP"
+	not lib.supplier_country == "KP"
+	items := [it | some it in lib.items; "luxury_goods" in it.categories]
+	count(items) > 0
+	f := lib.finding(rego.metadata.chain(), {
+		"facts": [lib.supply_fact],
+		"items": items,
+		"review": [],
+	})
+}
