@@ -39,7 +39,7 @@ func TestShippedTableIsGeneratedFromTheSample(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	l, err := FromUNList(f, "designations/testdata/consolidated-dprk-sample.xml", []string{"DPRK"})
+	l, err := FromUNList(f, "consolidated-dprk-sample.xml", []string{"DPRK"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -260,3 +260,33 @@ func TestCapabilities(t *testing.T) {
 		t.Errorf("AllowNet = %v, want empty (no host)", caps.AllowNet)
 	}
 }
+
+func TestDuplicateRuleIDsAreRefused(t *testing.T) {
+	dup := strings.Replace(header, "id: TEST-RULE", "id: DPRK-ARMS-EXPORT", 1) +
+		"finding contains f if {\n\tf := lib.finding(rego.metadata.chain(), {\"facts\": [], \"items\": [], \"review\": []})\n}\n"
+	_, err := compile(t, map[string]string{"sanctions/dprk/test_rule/test_rule.rego": dup})
+	want := "rules/sanctions/dprk/test_rule/test_rule.rego:1:1: rule id DPRK-ARMS-EXPORT is already used by data.sanctions.dprk.arms_export"
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("got %v\nwant %s", err, want)
+	}
+}
+
+func TestShippedLibraryHasEveryMeasure(t *testing.T) {
+	ev, err := compile(t, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]bool{}
+	for _, r := range ev.Rules() {
+		ids[r.ID] = true
+	}
+	// The rows of the domain reference (docs/rules.md lists them with their citations).
+	for _, id := range []string{"DPRK-ARMS-EXPORT", "DPRK-ARMS-IMPORT", "DPRK-WMD-MISSILE-ITEMS", "DPRK-TECH-ASSIST",
+		"DPRK-SCI-TECH-COOP", "DPRK-SPECIALIZED-TRAINING", "DPRK-BALLISTIC-LAUNCH", "DPRK-LUXURY-GOODS", "DPRK-FINANCIAL",
+		"DPRK-SECTORAL-EXPORT", "DPRK-SECTORAL-IMPORT", "DPRK-PETROLEUM-CAP", "DPRK-MARITIME-STS", "DPRK-OVERSEAS-WORKERS",
+		"DPRK-JOINT-VENTURES", "DPRK-DESIGNATED"} {
+		if !ids[id] {
+			t.Errorf("no rule %s", id)
+		}
+	}
+}

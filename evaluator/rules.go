@@ -172,6 +172,10 @@ func ruleFrom(a *ast.Annotations, pkg string) (Rule, diag.List) {
 		cit := finding.Citation{Resolution: get("resolution"), Paragraph: get("paragraph"), Summary: get("summary"), URL: get("url")}
 		cit.Note, _ = c["note"].(string)
 		cit.InForce = get("in_force")
+		cit.Until, _ = c["until"].(string)
+		if cit.Until != "" && !isoDate.MatchString(cit.Until) {
+			bad("custom.citations[%d].until %q is not a date like 2017-08-04 (quote it in YAML)", i, cit.Until)
+		}
 		if d := cit.InForce; d != "" && !isoDate.MatchString(d) {
 			bad("custom.citations[%d].in_force %q is not a date like 2006-10-14 (quote it in YAML)", i, d)
 		}

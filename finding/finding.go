@@ -40,6 +40,7 @@ type Citation struct {
 	URL        string `json:"url"`
 	Note       string `json:"note,omitempty"`     // e.g. a paragraph number not yet confirmed
 	InForce    string `json:"in_force,omitempty"` // the date the paragraph took effect (rule metadata only)
+	Until      string `json:"until,omitempty"`    // the last day it applied, when it was superseded (rule metadata only)
 }
 
 // Evidence is a verbatim quote from one of the event's sources.

@@ -16,7 +16,7 @@ import (
 
 func newCheck(g *globals, s *streams) *cobra.Command {
 	var output string
-	var quiet bool
+	var quiet, showExempted bool
 	cmd := &cobra.Command{
 		Use:   "check PATH...",
 		Short: "Check event files against the rules and report findings",
@@ -63,10 +63,11 @@ after evaluating every valid event.`,
 				return err
 			}
 			run := &runner.Check{
-				Paths:       args,
-				Stdin:       s.in,
-				InputFormat: inFormat,
-				Workers:     c.Check.Workers,
+				Paths:        args,
+				Stdin:        s.in,
+				InputFormat:  inFormat,
+				Workers:      c.Check.Workers,
+				ShowExempted: showExempted,
 				Limits: events.Limits{
 					MaxFileBytes:  c.Limits.MaxFileBytes,
 					MaxEventBytes: c.Limits.MaxEventBytes,
@@ -107,6 +108,7 @@ after evaluating every valid event.`,
 	f.Int("workers", 0, "evaluations at once (0: one per CPU)")
 	f.StringVarP(&output, "output", "o", "", "write the report to this file instead of standard output")
 	f.BoolVarP(&quiet, "quiet", "q", false, "text format: print only the summary")
+	f.BoolVar(&showExempted, "show-exempted", false, "list the findings that exemptions turned off, with the entry that did")
 	return cmd
 }
 

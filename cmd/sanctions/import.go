@@ -33,7 +33,7 @@ delisted dates) as the rule library's designations table, sorted by reference.`,
 				return withStatus(exitError, err)
 			}
 			defer f.Close()
-			list, err := designations.FromUNList(f, filepath.ToSlash(args[0]), regimes)
+			list, err := designations.FromUNList(f, filepath.Base(args[0]), regimes)
 			if err != nil {
 				return withStatus(exitError, fmt.Errorf("%s: %w", args[0], err))
 			}

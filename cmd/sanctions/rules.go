@@ -109,7 +109,29 @@ Exit status: 0 when everything passes, 1 when a check fails, 2 when the rules do
 			return err
 		},
 	}
-	cmd.AddCommand(list, test, doc)
+	show := &cobra.Command{
+		Use:   "show ID",
+		Short: "Show one rule: what it prohibits, its citations, where it is, its examples",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			eng, err := loadEngine(cmd, g, s)
+			if err != nil {
+				return err
+			}
+			for _, r := range eng.Evaluator.Rules() {
+				if strings.EqualFold(r.ID, args[0]) {
+					_, err := s.out.Write(ruledoc.Show(r, eng.Library))
+					return err
+				}
+			}
+			var ids []string
+			for _, r := range eng.Evaluator.Rules() {
+				ids = append(ids, r.ID)
+			}
+			return withStatus(exitError, fmt.Errorf("no rule %q (rules: %s)", args[0], strings.Join(ids, ", ")))
+		},
+	}
+	cmd.AddCommand(list, show, test, doc)
 	return cmd
 }
 
