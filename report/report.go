@@ -25,7 +25,43 @@ type Report struct {
 	Summary    Summary         `json:"summary"`
 	Results    []Result        `json:"results"`
 	Errors     []*diag.Problem `json:"errors"`
+	Baseline   *BaselineInfo   `json:"baseline,omitempty"` // with check --baseline
 	Disclaimer string          `json:"disclaimer"`
+
+	Rules []Rule `json:"-"` // the rules that ran, for formats that describe them (SARIF, JUnit)
+	Tool  Tool   `json:"-"`
+}
+
+// Rule is what formats show of a rule.
+type Rule struct {
+	ID          string
+	Title       string
+	Description string
+	Regime      string
+	Category    string
+	Severity    finding.Severity
+	Citations   []finding.Citation
+	File        string
+}
+
+// Tool names the program that made the report.
+type Tool struct {
+	Name    string
+	Version string
+	URI     string
+}
+
+// BaselineInfo says what a baseline took out of the report.
+type BaselineInfo struct {
+	File       string          `json:"file"`
+	Suppressed int             `json:"suppressed"` // findings left out because the baseline has them
+	Stale      []BaselineEntry `json:"stale"`      // baseline entries no finding matched
+}
+
+// BaselineEntry is one accepted finding: an event and a rule.
+type BaselineEntry struct {
+	EventID string `json:"event_id"`
+	RuleID  string `json:"rule_id"`
 }
 
 // Summary counts what happened. Every input event is counted once, as evaluated or rejected.
@@ -140,12 +176,19 @@ type Renderer interface {
 // Options tune renderers.
 type Options struct {
 	Quiet bool // text: the summary only
+	Color bool // text: ANSI colours (for a terminal, when NO_COLOR is unset)
 }
 
 // formats lists the renderers by name; the names feed --format's help.
 var formats = map[string]func(Options) Renderer{
-	"text": func(o Options) Renderer { return Text{Quiet: o.Quiet} },
-	"json": func(Options) Renderer { return JSON{} },
+	"text":     func(o Options) Renderer { return Text{Quiet: o.Quiet, Color: o.Color} },
+	"json":     func(Options) Renderer { return JSON{} },
+	"ndjson":   func(Options) Renderer { return NDJSON{} },
+	"markdown": func(Options) Renderer { return Markdown{} },
+	"html":     func(Options) Renderer { return HTML{} },
+	"sarif":    func(Options) Renderer { return SARIF{} },
+	"junit":    func(Options) Renderer { return JUnit{} },
+	"csv":      func(Options) Renderer { return CSV{} },
 }
 
 // Names lists the formats, sorted.

@@ -3,11 +3,16 @@ package report_test
 import (
 	"bytes"
 	"context"
+	"encoding/xml"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
 
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/sanctions-dev/sanctions/diag"
 	"github.com/sanctions-dev/sanctions/internal/testrules"
 	"github.com/sanctions-dev/sanctions/report"
 	"github.com/sanctions-dev/sanctions/runner"
@@ -62,7 +67,7 @@ func TestGolden(t *testing.T) {
 				t.Fatalf("%v (run go test ./report -update to create it)", err)
 			}
 			if !bytes.Equal(a.Bytes(), want) {
-				t.Errorf("%s output differs from %s; rerun with -update and review the diff\n%s", name, golden, a.String())
+				t.Errorf("%s output differs from %s (rerun with -update and review the diff): %s", name, golden, firstDifference(a.Bytes(), want))
 			}
 		})
 	}
@@ -80,4 +85,84 @@ func TestSummaryCounts(t *testing.T) {
 	if rep.Worst() != "high" {
 		t.Errorf("worst %q", rep.Worst())
 	}
+}
+
+// TestSARIFMatchesSchema checks the SARIF output against the SARIF 2.1.0 JSON schema (OASIS,
+// kept in testdata), for a report with findings and one with errors.
+func TestSARIFMatchesSchema(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join(goldenDir, "sarif-schema-2.1.0.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	if err := c.AddResource("sarif-schema-2.1.0.json", doc); err != nil {
+		t.Fatal(err)
+	}
+	schema, err := c.Compile("sarif-schema-2.1.0.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	withErrors := seedReport(t)
+	withErrors.AddRejected(&diag.Problem{File: "in/bad.yaml", Line: 3, Message: "invalid YAML"})
+	withErrors.AddError(&diag.Problem{File: "in/x.yaml", Line: 1, EventID: "x", RuleID: "DPRK-ARMS-EXPORT", Message: "eval_builtin_error"})
+	for name, rep := range map[string]*report.Report{"findings": seedReport(t), "errors": withErrors} {
+		var buf bytes.Buffer
+		if err := (report.SARIF{}).Render(&buf, rep); err != nil {
+			t.Fatal(err)
+		}
+		inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(buf.Bytes()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := schema.Validate(inst); err != nil {
+			t.Errorf("%s: SARIF output does not match the schema: %v", name, err)
+		}
+		if !bytes.Contains(buf.Bytes(), []byte(`"startLine": 88`)) || !bytes.Contains(buf.Bytes(), []byte(`"id": "DPRK-ARMS-EXPORT"`)) {
+			t.Errorf("%s: results or rules missing", name)
+		}
+	}
+}
+
+// TestJUnitCountsEveryEventAndRule checks the test cases: one per evaluated event and rule, a
+// failure per finding, an error per rejected event.
+func TestJUnitCountsEveryEventAndRule(t *testing.T) {
+	rep := seedReport(t)
+	rep.AddRejected(&diag.Problem{File: "in/bad.yaml", Line: 3, Message: "invalid YAML"})
+	var buf bytes.Buffer
+	if err := (report.JUnit{}).Render(&buf, rep); err != nil {
+		t.Fatal(err)
+	}
+	var suites struct {
+		Tests    int `xml:"tests,attr"`
+		Failures int `xml:"failures,attr"`
+		Errors   int `xml:"errors,attr"`
+	}
+	if err := xml.Unmarshal(buf.Bytes(), &suites); err != nil {
+		t.Fatal(err)
+	}
+	if want := 7*len(rep.Rules) + 1; suites.Tests != want || suites.Failures != 4 || suites.Errors != 1 {
+		t.Errorf("tests %d failures %d errors %d, want %d, 4, 1", suites.Tests, suites.Failures, suites.Errors, want)
+	}
+}
+
+// firstDifference shows the first line where got and want differ.
+func firstDifference(got, want []byte) string {
+	g, w := bytes.Split(got, []byte("\n")), bytes.Split(want, []byte("\n"))
+	for i := 0; i < len(g) || i < len(w); i++ {
+		var gl, wl []byte
+		if i < len(g) {
+			gl = g[i]
+		}
+		if i < len(w) {
+			wl = w[i]
+		}
+		if !bytes.Equal(gl, wl) {
+			return fmt.Sprintf("line %d:\n got: %.200s\nwant: %.200s", i+1, gl, wl)
+		}
+	}
+	return "same lines"
 }

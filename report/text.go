@@ -6,6 +6,8 @@ import (
 	"io"
 	"strings"
 
+	"github.com/fatih/color"
+
 	"github.com/sanctions-dev/sanctions/finding"
 )
 
@@ -13,34 +15,68 @@ import (
 // citations, reasoning and evidence, then the errors and a closing summary.
 type Text struct {
 	Quiet bool
+	Color bool // ANSI colours: for a terminal, when NO_COLOR is unset
+}
+
+// palette colours parts of the text report, or leaves them plain.
+type palette struct{ on bool }
+
+func (p palette) paint(s string, attrs ...color.Attribute) string {
+	if !p.on {
+		return s
+	}
+	c := color.New(attrs...)
+	c.EnableColor()
+	return c.Sprint(s)
+}
+
+func (p palette) severity(s finding.Severity) string {
+	label := "[" + strings.ToUpper(string(s)) + "]"
+	switch s {
+	case "critical":
+		return p.paint(label, color.FgHiRed, color.Bold)
+	case "high":
+		return p.paint(label, color.FgRed, color.Bold)
+	case "medium":
+		return p.paint(label, color.FgYellow, color.Bold)
+	}
+	return p.paint(label, color.FgCyan)
 }
 
 // Render writes r as text.
 func (t Text) Render(w io.Writer, r *Report) error {
 	bw := bufio.NewWriter(w)
+	p := palette{on: t.Color}
 	if !t.Quiet {
 		for _, res := range r.Results {
-			writeResult(bw, res)
+			writeResult(bw, res, p)
+		}
+		if b := r.Baseline; b != nil {
+			fmt.Fprintf(bw, "Baseline %s: %d findings already accepted are not shown.\n", b.File, b.Suppressed)
+			for _, e := range b.Stale {
+				fmt.Fprintf(bw, "  no longer found: %s %s\n", e.EventID, e.RuleID)
+			}
+			fmt.Fprintln(bw)
 		}
 		if len(r.Errors) > 0 {
-			fmt.Fprintf(bw, "Errors (%d):\n", len(r.Errors))
+			fmt.Fprintln(bw, p.paint(fmt.Sprintf("Errors (%d):", len(r.Errors)), color.FgRed, color.Bold))
 			for _, e := range r.Errors {
 				fmt.Fprintf(bw, "  %s\n", e.Error())
 			}
 			fmt.Fprintln(bw)
 		}
 	}
-	fmt.Fprintln(bw, SummaryLine(r))
+	fmt.Fprintln(bw, p.paint(SummaryLine(r), color.Bold))
 	fmt.Fprintln(bw, r.Disclaimer)
 	return bw.Flush()
 }
 
-func writeResult(w *bufio.Writer, res Result) {
+func writeResult(w *bufio.Writer, res Result, p palette) {
 	when := res.Event.Date
 	if res.Event.EndDate != "" {
 		when += " to " + res.Event.EndDate
 	}
-	fmt.Fprintf(w, "%s  %s:%d  (%s, %s)\n", res.EventID, res.Location.File, res.Location.Line, res.Event.Type, when)
+	fmt.Fprintf(w, "%s  %s:%d  (%s, %s)\n", p.paint(res.EventID, color.Bold), res.Location.File, res.Location.Line, res.Event.Type, when)
 	if res.Event.Summary != "" {
 		fmt.Fprintf(w, "  %s\n", res.Event.Summary)
 	}
@@ -53,14 +89,14 @@ func writeResult(w *bufio.Writer, res Result) {
 	}
 	for _, f := range res.Exempted {
 		e := f.Exemption
-		fmt.Fprintf(w, "\n  [EXEMPTED] %s  %s\n    by %s (%s exemption under UNSCR %s)", f.RuleID, f.Title, e.ID, e.Kind, e.Basis)
+		fmt.Fprintf(w, "\n  %s %s  %s\n    by %s (%s exemption under UNSCR %s)", p.paint("[EXEMPTED]", color.FgGreen), f.RuleID, f.Title, e.ID, e.Kind, e.Basis)
 		if e.Reference != "" {
 			fmt.Fprintf(w, ": %s", e.Reference)
 		}
 		fmt.Fprintln(w)
 	}
 	for _, f := range res.Findings {
-		fmt.Fprintf(w, "\n  [%s] %s  %s\n", strings.ToUpper(string(f.Severity)), f.RuleID, f.Title)
+		fmt.Fprintf(w, "\n  %s %s  %s\n", p.severity(f.Severity), p.paint(f.RuleID, color.Bold), f.Title)
 		fmt.Fprintf(w, "    Verdict: %s    Confidence: %s\n", verdictText(f.Verdict), f.Confidence)
 		fmt.Fprintf(w, "    Citations:\n")
 		for _, c := range f.Citations {

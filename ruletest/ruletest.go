@@ -303,29 +303,62 @@ func expected(ev *events.Event) map[string]string {
 // fire with each file's expect block. Every event needs an expectation, and every expectation an
 // event.
 func Fixtures(ctx context.Context, eng *runner.Engine, paths ...string) ([]Case, error) {
+	files, err := FixtureFiles(ctx, eng, paths...)
+	if err != nil {
+		return nil, err
+	}
 	var cases []Case
-	ids := events.IDs{}
-	for _, root := range paths {
-		files, probs := runner.Files(root)
-		for _, p := range probs {
-			cases = append(cases, problemCase("fixture", "", p))
-		}
-		for _, name := range files {
-			fc, err := fixtureFile(ctx, eng, name, ids)
-			if err != nil {
-				return nil, err
-			}
-			cases = append(cases, fc...)
-		}
+	for _, f := range files {
+		cases = append(cases, f.Cases...)
 	}
 	return cases, nil
 }
 
-func fixtureFile(ctx context.Context, eng *runner.Engine, name string, ids events.IDs) ([]Case, error) {
+// FixtureFile is one fixture file checked: a case per event (and per stray expectation), and
+// what the rules now say, for --update.
+type FixtureFile struct {
+	Name   string
+	Cases  []Case
+	Fired  map[string][]string // event id -> the rules that fire now, sorted
+	Order  []string            // event ids in file order
+	Broken bool                // the file or an event in it could not be read: no update
+}
+
+// Failed counts the cases of the file that did not pass.
+func (f FixtureFile) Failed() int { return Failed(f.Cases) }
+
+// FixtureFiles is Fixtures, file by file.
+func FixtureFiles(ctx context.Context, eng *runner.Engine, paths ...string) ([]FixtureFile, error) {
+	var out []FixtureFile
+	ids := events.IDs{}
+	for _, root := range paths {
+		files, probs := runner.Files(root)
+		if len(probs) > 0 {
+			f := FixtureFile{Name: root, Broken: true}
+			for _, p := range probs {
+				f.Cases = append(f.Cases, problemCase("fixture", "", p))
+			}
+			out = append(out, f)
+		}
+		for _, name := range files {
+			f, err := fixtureFile(ctx, eng, name, ids)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, f)
+		}
+	}
+	return out, nil
+}
+
+func fixtureFile(ctx context.Context, eng *runner.Engine, name string, ids events.IDs) (FixtureFile, error) {
+	ff := FixtureFile{Name: name, Fired: map[string][]string{}}
 	format, _ := events.FormatOf(name)
 	f, err := os.Open(name)
 	if err != nil {
-		return []Case{{Kind: "fixture", Name: name, File: name, Message: err.Error()}}, nil
+		ff.Broken = true
+		ff.Cases = []Case{{Kind: "fixture", Name: name, File: name, Message: err.Error()}}
+		return ff, nil
 	}
 	defer f.Close()
 	var recs []events.Record
@@ -334,16 +367,17 @@ func fixtureFile(ctx context.Context, eng *runner.Engine, name string, ids event
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return ff, err
 	}
-	var cases []Case
 	for _, p := range file.Problems {
-		cases = append(cases, problemCase("fixture", "", p))
+		ff.Broken = true
+		ff.Cases = append(ff.Cases, problemCase("fixture", "", p))
 	}
 	seen := map[string]bool{}
 	for _, rec := range recs {
 		if rec.Problem != nil {
-			cases = append(cases, problemCase("fixture", "", rec.Problem))
+			ff.Broken = true
+			ff.Cases = append(ff.Cases, problemCase("fixture", "", rec.Problem))
 			continue
 		}
 		ev := rec.Event
@@ -353,11 +387,18 @@ func fixtureFile(ctx context.Context, eng *runner.Engine, name string, ids event
 			v.Rejected = diag.List{p}
 		}
 		seen[ev.ID] = true
+		fired := []string{}
+		for _, fi := range v.Findings {
+			fired = append(fired, fi.RuleID)
+		}
+		sort.Strings(fired)
 		exp, ok := file.Expect[ev.ID]
 		switch {
 		case len(v.Rejected) > 0:
+			ff.Broken = true
 			c.Message = "invalid event: " + v.Rejected.Error()
 		case len(v.Failed) > 0:
+			ff.Broken = true
 			c.Message = "rule error: " + v.Failed.Error()
 		case !ok:
 			c.Message = "no expectation for this event in the file's expect block"
@@ -365,16 +406,20 @@ func fixtureFile(ctx context.Context, eng *runner.Engine, name string, ids event
 			c.Message = Compare(exp.Rules, v.Findings)
 			c.Pass = c.Message == ""
 		}
-		cases = append(cases, c)
+		if len(v.Rejected) == 0 && len(v.Failed) == 0 {
+			ff.Fired[ev.ID] = fired
+			ff.Order = append(ff.Order, ev.ID)
+		}
+		ff.Cases = append(ff.Cases, c)
 	}
 	for id, exp := range file.Expect {
 		if !seen[id] {
-			cases = append(cases, Case{Kind: "fixture", Name: id, File: exp.Pos.File, Line: exp.Pos.Line,
+			ff.Cases = append(ff.Cases, Case{Kind: "fixture", Name: id, File: exp.Pos.File, Line: exp.Pos.Line,
 				Message: "expectation for an event that is not in the file"})
 		}
 	}
-	sortCases(cases)
-	return cases, nil
+	sortCases(ff.Cases)
+	return ff, nil
 }
 
 // Compare says how the rules that fired differ from the rules expected, or "" when they match.

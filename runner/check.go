@@ -34,6 +34,7 @@ type Check struct {
 // context); problems with inputs and rules are in the report.
 func (c *Check) Run(ctx context.Context, eng *Engine) (*report.Report, error) {
 	rep := report.New(len(eng.Evaluator.Rules()))
+	rep.Rules = eng.ReportRules()
 	err := c.Stream(ctx, eng, func(v Verdict) {
 		switch {
 		case v.Event == nil || len(v.Rejected) > 0:

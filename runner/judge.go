@@ -75,3 +75,13 @@ func ResultOf(v Verdict) report.Result {
 	}
 	return res
 }
+
+// ReportRules describes the rules for the report formats that list them (SARIF, JUnit).
+func (e *Engine) ReportRules() []report.Rule {
+	var out []report.Rule
+	for _, r := range e.Evaluator.Rules() {
+		out = append(out, report.Rule{ID: r.ID, Title: r.Title, Description: r.Description, Regime: r.Regime,
+			Category: r.Category, Severity: r.Severity, Citations: r.Citations, File: r.File})
+	}
+	return out
+}

@@ -1,13 +1,17 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
+	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
 	"github.com/spf13/viper"
 
+	"github.com/sanctions-dev/sanctions/baseline"
 	"github.com/sanctions-dev/sanctions/events"
 	"github.com/sanctions-dev/sanctions/finding"
 	"github.com/sanctions-dev/sanctions/report"
@@ -15,7 +19,7 @@ import (
 )
 
 func newCheck(g *globals, s *streams) *cobra.Command {
-	var output string
+	var output, writeBaseline, useBaseline string
 	var quiet, showExempted bool
 	cmd := &cobra.Command{
 		Use:   "check PATH...",
@@ -46,7 +50,7 @@ after evaluating every valid event.`,
 			if err != nil {
 				return err
 			}
-			renderer, err := report.Lookup(c.Check.Format, report.Options{Quiet: quiet})
+			renderer, err := report.Lookup(c.Check.Format, report.Options{Quiet: quiet, Color: colorFor(s.out, output)})
 			if err != nil {
 				return withStatus(exitError, err)
 			}
@@ -80,6 +84,23 @@ after evaluating every valid event.`,
 			if err != nil {
 				return withStatus(exitError, err)
 			}
+			rep.Tool = toolInfo()
+			if writeBaseline != "" {
+				var buf bytes.Buffer
+				if err := baseline.FromReport(rep).Write(&buf); err != nil {
+					return withStatus(exitError, err)
+				}
+				if err := os.WriteFile(writeBaseline, buf.Bytes(), 0o644); err != nil {
+					return withStatus(exitError, err)
+				}
+			}
+			if useBaseline != "" {
+				b, err := baseline.Load(useBaseline)
+				if err != nil {
+					return withStatus(exitError, fmt.Errorf("--baseline: %w", err))
+				}
+				b.Apply(rep, useBaseline)
+			}
 			out := s.out
 			if output != "" && output != "-" {
 				f, err := os.Create(output)
@@ -109,6 +130,8 @@ after evaluating every valid event.`,
 	f.StringVarP(&output, "output", "o", "", "write the report to this file instead of standard output")
 	f.BoolVarP(&quiet, "quiet", "q", false, "text format: print only the summary")
 	f.BoolVar(&showExempted, "show-exempted", false, "list the findings that exemptions turned off, with the entry that did")
+	f.StringVar(&writeBaseline, "write-baseline", "", "record the findings (by event id and rule id) in this file, to accept them")
+	f.StringVar(&useBaseline, "baseline", "", "report, and fail on, only the findings this baseline file does not hold; list its entries that no longer occur")
 	return cmd
 }
 
@@ -122,4 +145,14 @@ func parseFailOn(s string) (finding.Severity, error) {
 		return "", fmt.Errorf("--fail-on: %w", err)
 	}
 	return sev, nil
+}
+
+// colorFor says whether the text report may use colours: only on a terminal, and never when
+// NO_COLOR is set (https://no-color.org).
+func colorFor(out io.Writer, output string) bool {
+	if os.Getenv("NO_COLOR") != "" || (output != "" && output != "-") {
+		return false
+	}
+	f, ok := out.(*os.File)
+	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
 }

@@ -5,6 +5,8 @@ import (
 	"runtime/debug"
 
 	"github.com/spf13/cobra"
+
+	"github.com/sanctions-dev/sanctions/report"
 )
 
 func newVersion(s *streams) *cobra.Command {
@@ -13,12 +15,17 @@ func newVersion(s *streams) *cobra.Command {
 		Short: "Print the version",
 		Args:  cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			v := "(devel)"
-			if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
-				v = bi.Main.Version
-			}
-			fmt.Fprintln(s.out, "sanctions", v)
+			fmt.Fprintln(s.out, "sanctions", toolInfo().Version)
 			return nil
 		},
 	}
+}
+
+// toolInfo names this program in reports (SARIF's tool driver).
+func toolInfo() report.Tool {
+	v := "(devel)"
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+		v = bi.Main.Version
+	}
+	return report.Tool{Name: "sanctions", Version: v}
 }

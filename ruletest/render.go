@@ -1,0 +1,140 @@
+package ruletest
+
+import (
+	"encoding/json"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// TestFormats are the formats of `sanctions test`.
+var TestFormats = []string{"text", "json", "junit"}
+
+// RenderFixtures writes the outcome of `sanctions test` in a format.
+func RenderFixtures(w io.Writer, format string, files []FixtureFile) error {
+	switch format {
+	case "text":
+		return fixturesText(w, files)
+	case "json":
+		return fixturesJSON(w, files)
+	case "junit":
+		return fixturesJUnit(w, files)
+	}
+	return fmt.Errorf("unknown format %q (want %s)", format, strings.Join(TestFormats, ", "))
+}
+
+// FixtureTotals counts files, events and failures.
+func FixtureTotals(files []FixtureFile) (nfiles, events, failed int) {
+	for _, f := range files {
+		nfiles++
+		events += len(f.Cases)
+		failed += f.Failed()
+	}
+	return
+}
+
+func fixturesText(w io.Writer, files []FixtureFile) error {
+	for _, f := range files {
+		if f.Failed() == 0 {
+			fmt.Fprintf(w, "ok    %s (%d events)\n", f.Name, len(f.Cases))
+			continue
+		}
+		fmt.Fprintf(w, "FAIL  %s (%d of %d events differ)\n", f.Name, f.Failed(), len(f.Cases))
+		for _, c := range f.Cases {
+			if c.Pass {
+				continue
+			}
+			fmt.Fprintf(w, "  %s:%d %s\n", c.File, c.Line, c.Name)
+			for _, part := range strings.Split(c.Message, "; ") {
+				fmt.Fprintf(w, "      %s\n", part)
+			}
+		}
+	}
+	n, events, failed := FixtureTotals(files)
+	fmt.Fprintf(w, "%d fixture files, %d events: %d differ from their expectations.\n", n, events, failed)
+	return nil
+}
+
+func fixturesJSON(w io.Writer, files []FixtureFile) error {
+	type fileOut struct {
+		File     string `json:"file"`
+		Events   int    `json:"events"`
+		Failures []Case `json:"failures"`
+	}
+	out := struct {
+		Files   []fileOut      `json:"files"`
+		Summary map[string]int `json:"summary"`
+	}{Files: []fileOut{}}
+	for _, f := range files {
+		fo := fileOut{File: f.Name, Events: len(f.Cases), Failures: []Case{}}
+		for _, c := range f.Cases {
+			if !c.Pass {
+				fo.Failures = append(fo.Failures, c)
+			}
+		}
+		out.Files = append(out.Files, fo)
+	}
+	n, events, failed := FixtureTotals(files)
+	out.Summary = map[string]int{"files": n, "events": events, "failed": failed}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
+}
+
+func fixturesJUnit(w io.Writer, files []FixtureFile) error {
+	type failure struct {
+		Message string `xml:"message,attr"`
+		Text    string `xml:",chardata"`
+	}
+	type testcase struct {
+		Name      string   `xml:"name,attr"`
+		ClassName string   `xml:"classname,attr"`
+		File      string   `xml:"file,attr,omitempty"`
+		Line      int      `xml:"line,attr,omitempty"`
+		Failure   *failure `xml:"failure,omitempty"`
+	}
+	type suite struct {
+		Name     string     `xml:"name,attr"`
+		Tests    int        `xml:"tests,attr"`
+		Failures int        `xml:"failures,attr"`
+		Cases    []testcase `xml:"testcase"`
+	}
+	out := struct {
+		XMLName  xml.Name `xml:"testsuites"`
+		Name     string   `xml:"name,attr"`
+		Tests    int      `xml:"tests,attr"`
+		Failures int      `xml:"failures,attr"`
+		Suites   []suite  `xml:"testsuite"`
+	}{Name: "sanctions test"}
+	for _, f := range files {
+		s := suite{Name: f.Name}
+		for _, c := range f.Cases {
+			tc := testcase{Name: c.Name, ClassName: f.Name, File: c.File, Line: c.Line}
+			if !c.Pass {
+				first := c.Message
+				if i := strings.Index(first, "; "); i >= 0 {
+					first = first[:i]
+				}
+				tc.Failure = &failure{Message: first, Text: strings.ReplaceAll(c.Message, "; ", "\n")}
+				s.Failures++
+			}
+			s.Tests++
+			s.Cases = append(s.Cases, tc)
+		}
+		out.Tests += s.Tests
+		out.Failures += s.Failures
+		out.Suites = append(out.Suites, s)
+	}
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
+	}
+	enc := xml.NewEncoder(w)
+	enc.Indent("", "  ")
+	if err := enc.Encode(out); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "\n")
+	return err
+}
