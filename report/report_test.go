@@ -166,3 +166,20 @@ func firstDifference(got, want []byte) string {
 	}
 	return "same lines"
 }
+
+func TestTextColourOnlyWhenAsked(t *testing.T) {
+	rep := seedReport(t)
+	var plain, coloured bytes.Buffer
+	if err := (report.Text{}).Render(&plain, rep); err != nil {
+		t.Fatal(err)
+	}
+	if err := (report.Text{Color: true}).Render(&coloured, rep); err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(plain.Bytes(), []byte("\x1b[")) {
+		t.Error("plain text has escape codes")
+	}
+	if !bytes.Contains(coloured.Bytes(), []byte("\x1b[31;1m[HIGH]\x1b[0m")) {
+		t.Error("coloured text lacks a red, bold severity")
+	}
+}
