@@ -179,7 +179,7 @@ func TestTextColourOnlyWhenAsked(t *testing.T) {
 	if bytes.Contains(plain.Bytes(), []byte("\x1b[")) {
 		t.Error("plain text has escape codes")
 	}
-	if !bytes.Contains(coloured.Bytes(), []byte("\x1b[31;1m[HIGH]\x1b[0m")) {
+	if !bytes.Contains(coloured.Bytes(), []byte("\x1b[31;1m[HIGH]")) {
 		t.Error("coloured text lacks a red, bold severity")
 	}
 }
