@@ -1,5 +1,5 @@
 // Package baseline records the findings a team has accepted (by event id and rule id, never by
-// line number, so that editing a file does not invalidate it) and takes them out of later
+// line number, so that editing a file does not invalidate it) and leaves them out of later
 // reports, so that CI fails only on new findings.
 package baseline
 
@@ -10,6 +10,7 @@ import (
 	"os"
 	"sort"
 
+	"github.com/sanctions-dev/sanctions/diag"
 	"github.com/sanctions-dev/sanctions/report"
 )
 
@@ -22,14 +23,8 @@ type File struct {
 	Findings []report.BaselineEntry `json:"findings"`
 }
 
-// FromReport records every finding of a report.
-func FromReport(r *report.Report) *File {
-	b := &File{Version: Version, Findings: []report.BaselineEntry{}}
-	for _, res := range r.Results {
-		for _, f := range res.Findings {
-			b.Findings = append(b.Findings, report.BaselineEntry{EventID: res.EventID, RuleID: f.RuleID})
-		}
-	}
+// Write renders the baseline as indented JSON, sorted.
+func (b *File) Write(w io.Writer) error {
 	sort.Slice(b.Findings, func(i, j int) bool {
 		x, y := b.Findings[i], b.Findings[j]
 		if x.EventID != y.EventID {
@@ -37,11 +32,6 @@ func FromReport(r *report.Report) *File {
 		}
 		return x.RuleID < y.RuleID
 	})
-	return b
-}
-
-// Write renders the baseline as indented JSON.
-func (b *File) Write(w io.Writer) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(b)
@@ -68,37 +58,79 @@ func Load(path string) (*File, error) {
 	return &b, nil
 }
 
-// Apply takes the baseline's findings out of the report, recounts the summary, and records in
-// the report how many were taken out and which baseline entries no longer occur.
-func (b *File) Apply(r *report.Report, path string) {
-	accepted := map[report.BaselineEntry]bool{}
-	for _, e := range b.Findings {
-		accepted[e] = true
+// Recorder is a report.Sink that records every finding passing through it, for a new baseline.
+type Recorder struct {
+	Next report.Sink
+	File File
+}
+
+// NewRecorder records the findings on their way to next.
+func NewRecorder(next report.Sink) *Recorder {
+	return &Recorder{Next: next, File: File{Version: Version, Findings: []report.BaselineEntry{}}}
+}
+
+// Result records the event's findings and passes it on.
+func (r *Recorder) Result(res report.Result) error {
+	for _, f := range res.Findings {
+		r.File.Findings = append(r.File.Findings, report.BaselineEntry{EventID: res.EventID, RuleID: f.RuleID})
 	}
-	seen := map[report.BaselineEntry]bool{}
-	info := &report.BaselineInfo{File: path, Stale: []report.BaselineEntry{}}
-	r.Summary.Findings = 0
-	r.Summary.BySeverity = map[string]int{}
-	for i := range r.Results {
-		res := &r.Results[i]
-		kept := res.Findings[:0]
-		for _, f := range res.Findings {
-			e := report.BaselineEntry{EventID: res.EventID, RuleID: f.RuleID}
-			if accepted[e] {
-				seen[e] = true
-				info.Suppressed++
-				continue
-			}
-			kept = append(kept, f)
-			r.Summary.Findings++
-			r.Summary.BySeverity[string(f.Severity)]++
+	return r.Next.Result(res)
+}
+
+// Rejected passes the problem on.
+func (r *Recorder) Rejected(p *diag.Problem) error { return r.Next.Rejected(p) }
+
+// Error passes the problem on.
+func (r *Recorder) Error(p *diag.Problem) error { return r.Next.Error(p) }
+
+// Filter is a report.Sink that leaves out the baseline's findings before passing results on.
+type Filter struct {
+	Next       report.Sink
+	baseline   *File
+	accepted   map[report.BaselineEntry]bool
+	seen       map[report.BaselineEntry]bool
+	suppressed int
+}
+
+// Filter leaves out the baseline's findings on their way to next.
+func (b *File) Filter(next report.Sink) *Filter {
+	f := &Filter{Next: next, baseline: b, accepted: map[report.BaselineEntry]bool{}, seen: map[report.BaselineEntry]bool{}}
+	for _, e := range b.Findings {
+		f.accepted[e] = true
+	}
+	return f
+}
+
+// Result drops the accepted findings and passes the rest on.
+func (f *Filter) Result(res report.Result) error {
+	kept := res.Findings[:0:0]
+	for _, fi := range res.Findings {
+		e := report.BaselineEntry{EventID: res.EventID, RuleID: fi.RuleID}
+		if f.accepted[e] {
+			f.seen[e] = true
+			f.suppressed++
+			continue
 		}
-		res.Findings = kept
+		kept = append(kept, fi)
 	}
-	for _, e := range b.Findings {
-		if !seen[e] {
+	res.Findings = kept
+	return f.Next.Result(res)
+}
+
+// Rejected passes the problem on.
+func (f *Filter) Rejected(p *diag.Problem) error { return f.Next.Rejected(p) }
+
+// Error passes the problem on.
+func (f *Filter) Error(p *diag.Problem) error { return f.Next.Error(p) }
+
+// Info says, once the run is over, how many findings were left out and which baseline entries
+// no finding matched.
+func (f *Filter) Info(path string) *report.BaselineInfo {
+	info := &report.BaselineInfo{File: path, Suppressed: f.suppressed, Stale: []report.BaselineEntry{}}
+	for _, e := range f.baseline.Findings {
+		if !f.seen[e] {
 			info.Stale = append(info.Stale, e)
 		}
 	}
-	r.Baseline = info
+	return info
 }

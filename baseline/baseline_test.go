@@ -10,16 +10,22 @@ import (
 	"github.com/sanctions-dev/sanctions/report"
 )
 
-func sample() *report.Report {
-	r := report.New(2)
-	r.AddResult(report.Result{EventID: "a", Findings: []finding.Finding{{RuleID: "R1", Severity: "high"}, {RuleID: "R2", Severity: "low"}}})
-	r.AddResult(report.Result{EventID: "b", Findings: []finding.Finding{{RuleID: "R1", Severity: "high"}}})
-	return r
+func results() []report.Result {
+	return []report.Result{
+		{EventID: "a", Findings: []finding.Finding{{RuleID: "R1", Severity: "high"}, {RuleID: "R2", Severity: "low"}}},
+		{EventID: "b", Findings: []finding.Finding{{RuleID: "R1", Severity: "high"}}},
+	}
 }
 
-func TestRoundTripAndApply(t *testing.T) {
+func TestRecordLoadFilter(t *testing.T) {
+	rec := NewRecorder(report.New(2))
+	for _, r := range results() {
+		if err := rec.Result(r); err != nil {
+			t.Fatal(err)
+		}
+	}
 	var buf bytes.Buffer
-	if err := FromReport(sample()).Write(&buf); err != nil {
+	if err := rec.File.Write(&buf); err != nil {
 		t.Fatal(err)
 	}
 	path := filepath.Join(t.TempDir(), "baseline.json")
@@ -32,18 +38,19 @@ func TestRoundTripAndApply(t *testing.T) {
 		t.Fatalf("%d entries", len(b.Findings))
 	}
 	// A later run: a's R2 is gone, b gets a new R3.
-	r := report.New(3)
-	r.AddResult(report.Result{EventID: "a", Findings: []finding.Finding{{RuleID: "R1", Severity: "high"}}})
-	r.AddResult(report.Result{EventID: "b", Findings: []finding.Finding{{RuleID: "R1", Severity: "high"}, {RuleID: "R3", Severity: "medium"}}})
-	b.Apply(r, path)
-	if r.Summary.Findings != 1 || r.Summary.BySeverity["medium"] != 1 || r.Summary.BySeverity["high"] != 0 {
-		t.Errorf("summary %+v", r.Summary)
+	rep := report.New(3)
+	f := b.Filter(rep)
+	f.Result(report.Result{EventID: "a", Findings: []finding.Finding{{RuleID: "R1", Severity: "high"}}})
+	f.Result(report.Result{EventID: "b", Findings: []finding.Finding{{RuleID: "R1", Severity: "high"}, {RuleID: "R3", Severity: "medium"}}})
+	rep.Baseline = f.Info(path)
+	if rep.Summary.Findings != 1 || rep.Summary.BySeverity["medium"] != 1 || rep.Summary.BySeverity["high"] != 0 || rep.Worst() != "medium" {
+		t.Errorf("summary %+v", rep.Summary)
 	}
-	if r.Baseline.Suppressed != 2 || len(r.Baseline.Stale) != 1 || r.Baseline.Stale[0] != (report.BaselineEntry{EventID: "a", RuleID: "R2"}) {
-		t.Errorf("baseline %+v", r.Baseline)
+	if rep.Baseline.Suppressed != 2 || len(rep.Baseline.Stale) != 1 || rep.Baseline.Stale[0] != (report.BaselineEntry{EventID: "a", RuleID: "R2"}) {
+		t.Errorf("baseline %+v", rep.Baseline)
 	}
-	if len(r.Results[1].Findings) != 1 || r.Results[1].Findings[0].RuleID != "R3" {
-		t.Errorf("results %+v", r.Results)
+	if len(rep.Results[1].Findings) != 1 || rep.Results[1].Findings[0].RuleID != "R3" {
+		t.Errorf("results %+v", rep.Results)
 	}
 }
 

@@ -15,12 +15,25 @@ var CSVHeader = []string{"event_id", "file", "line", "rule_id", "title", "regime
 	"confidence", "citations", "reasoning", "evidence", "counter_evidence"}
 
 // Render writes r as CSV.
-func (CSV) Render(w io.Writer, r *Report) error {
+func (c CSV) Render(w io.Writer, r *Report) error { return renderStream(c, w, r) }
+
+// Begin writes the header.
+func (CSV) Begin(w io.Writer, _ *Report) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(CSVHeader); err != nil {
 		return err
 	}
-	for _, res := range r.Results {
+	cw.Flush()
+	return cw.Error()
+}
+
+// End writes nothing: a CSV has no footer.
+func (CSV) End(io.Writer, *Report) error { return nil }
+
+// WriteResult writes a row per finding of one event.
+func (CSV) WriteResult(w io.Writer, _ *Report, res Result, _ int) error {
+	cw := csv.NewWriter(w)
+	{
 		for _, f := range res.Findings {
 			var cites, quotes, denials []string
 			for _, c := range f.Citations {

@@ -1,27 +1,27 @@
 package report
 
 import (
-	"bufio"
 	"encoding/json"
 	"io"
 )
 
-// NDJSON renders one JSON object per line: each result, then each error as {"error": ...},
-// then a last line {"summary": ..., "disclaimer": ...} (docs/findings.md).
+// NDJSON renders one JSON object per line, streaming: each result as it comes, then each error
+// as {"error": ...}, then a last line {"summary": ..., "disclaimer": ...} (docs/findings.md).
 type NDJSON struct{}
 
 // Render writes r as NDJSON.
-func (NDJSON) Render(w io.Writer, r *Report) error {
-	bw := bufio.NewWriter(w)
-	enc := json.NewEncoder(bw)
-	enc.SetEscapeHTML(false)
-	for _, res := range r.Results {
-		if err := enc.Encode(res); err != nil {
-			return err
-		}
-	}
+func (n NDJSON) Render(w io.Writer, r *Report) error { return renderStream(n, w, r) }
+
+// Begin writes nothing: NDJSON has no header.
+func (NDJSON) Begin(io.Writer, *Report) error { return nil }
+
+// WriteResult writes one result line.
+func (NDJSON) WriteResult(w io.Writer, _ *Report, res Result, _ int) error { return line(w, res) }
+
+// End writes the errors and the summary.
+func (NDJSON) End(w io.Writer, r *Report) error {
 	for _, e := range r.Errors {
-		if err := enc.Encode(map[string]any{"error": e}); err != nil {
+		if err := line(w, map[string]any{"error": e}); err != nil {
 			return err
 		}
 	}
@@ -29,8 +29,11 @@ func (NDJSON) Render(w io.Writer, r *Report) error {
 	if r.Baseline != nil {
 		last["baseline"] = r.Baseline
 	}
-	if err := enc.Encode(last); err != nil {
-		return err
-	}
-	return bw.Flush()
+	return line(w, last)
+}
+
+func line(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
 }

@@ -30,6 +30,11 @@ type Report struct {
 
 	Rules []Rule `json:"-"` // the rules that ran, for formats that describe them (SARIF, JUnit)
 	Tool  Tool   `json:"-"`
+
+	// ShowExempted keeps exempted findings in the results; they are counted either way.
+	ShowExempted bool `json:"-"`
+
+	worst finding.Severity // the most severe finding added
 }
 
 // Rule is what formats show of a rule.
@@ -115,6 +120,12 @@ func New(rules int) *Report {
 
 // AddResult records an evaluated event.
 func (r *Report) AddResult(res Result) {
+	r.Results = append(r.Results, r.count(res))
+}
+
+// count adds a result to the summary and returns it ready to render: empty lists rather than
+// nil, findings located, exempted findings dropped unless shown.
+func (r *Report) count(res Result) Result {
 	if res.Findings == nil {
 		res.Findings = []finding.Finding{}
 	}
@@ -134,12 +145,18 @@ func (r *Report) AddResult(res Result) {
 	}
 	for _, f := range res.Findings {
 		r.Summary.BySeverity[string(f.Severity)]++
+		if f.Severity.Rank() > r.worst.Rank() {
+			r.worst = f.Severity
+		}
 	}
 	r.Summary.Exempted += len(res.Exempted)
+	if !r.ShowExempted {
+		res.Exempted = nil
+	}
 	r.Summary.Events++
 	r.Summary.Evaluated++
 	r.Summary.Findings += len(res.Findings)
-	r.Results = append(r.Results, res)
+	return res
 }
 
 // AddRejected records an event that could not be evaluated.
@@ -156,17 +173,24 @@ func (r *Report) AddError(p *diag.Problem) {
 }
 
 // Worst is the highest severity among the findings, or "" when there are none.
-func (r *Report) Worst() finding.Severity {
-	var worst finding.Severity
-	for _, res := range r.Results {
-		for _, f := range res.Findings {
-			if f.Severity.Rank() > worst.Rank() {
-				worst = f.Severity
-			}
-		}
-	}
-	return worst
+func (r *Report) Worst() finding.Severity { return r.worst }
+
+// Sink receives the outcome of a check, event by event, in input order. A *Report keeps it all;
+// a *Writer renders as it goes.
+type Sink interface {
+	Result(Result) error
+	Rejected(*diag.Problem) error
+	Error(*diag.Problem) error
 }
+
+// Result keeps an evaluated event.
+func (r *Report) Result(res Result) error { r.AddResult(res); return nil }
+
+// Rejected keeps an event that could not be evaluated.
+func (r *Report) Rejected(p *diag.Problem) error { r.AddRejected(p); return nil }
+
+// Error keeps a problem that is not one rejected event.
+func (r *Report) Error(p *diag.Problem) error { r.AddError(p); return nil }
 
 // Renderer writes a report in one format.
 type Renderer interface {
@@ -208,4 +232,81 @@ func Lookup(name string, o Options) (Renderer, error) {
 		return nil, fmt.Errorf("unknown format %q (want %s)", name, strings.Join(Names(), ", "))
 	}
 	return f(o), nil
+}
+
+// Streamer is a format that can write each result as it comes, keeping memory flat whatever the
+// number of events: Begin before the first result, End after the last (with the summary and
+// errors in r).
+type Streamer interface {
+	Renderer
+	Begin(w io.Writer, r *Report) error
+	WriteResult(w io.Writer, r *Report, res Result, i int) error
+	End(w io.Writer, r *Report) error
+}
+
+// Writer is a Sink that renders a report: a Streamer format writes each result as it comes and
+// the report keeps only the counts and errors; any other format keeps everything and renders it
+// at Close.
+type Writer struct {
+	Report   *Report
+	w        io.Writer
+	renderer Renderer
+	stream   Streamer
+	begun    bool
+	n        int // results written
+}
+
+// NewWriter renders r (which carries the rules and tool) in the given format to w.
+func NewWriter(w io.Writer, renderer Renderer, r *Report) *Writer {
+	x := &Writer{Report: r, w: w, renderer: renderer}
+	x.stream, _ = renderer.(Streamer)
+	return x
+}
+
+// Result renders or keeps an evaluated event.
+func (x *Writer) Result(res Result) error {
+	if x.stream == nil {
+		x.Report.AddResult(res)
+		return nil
+	}
+	if !x.begun {
+		x.begun = true
+		if err := x.stream.Begin(x.w, x.Report); err != nil {
+			return err
+		}
+	}
+	x.n++
+	return x.stream.WriteResult(x.w, x.Report, x.Report.count(res), x.n-1)
+}
+
+// Rejected keeps an event that could not be evaluated.
+func (x *Writer) Rejected(p *diag.Problem) error { x.Report.AddRejected(p); return nil }
+
+// Error keeps a problem that is not one rejected event.
+func (x *Writer) Error(p *diag.Problem) error { x.Report.AddError(p); return nil }
+
+// Close writes what remains: the whole report, or the end of a stream.
+func (x *Writer) Close() error {
+	if x.stream == nil {
+		return x.renderer.Render(x.w, x.Report)
+	}
+	if !x.begun {
+		if err := x.stream.Begin(x.w, x.Report); err != nil {
+			return err
+		}
+	}
+	return x.stream.End(x.w, x.Report)
+}
+
+// renderStream renders a whole report through a Streamer.
+func renderStream(s Streamer, w io.Writer, r *Report) error {
+	if err := s.Begin(w, r); err != nil {
+		return err
+	}
+	for i, res := range r.Results {
+		if err := s.WriteResult(w, r, res, i); err != nil {
+			return err
+		}
+	}
+	return s.End(w, r)
 }

@@ -44,13 +44,26 @@ func (p palette) severity(s finding.Severity) string {
 }
 
 // Render writes r as text.
-func (t Text) Render(w io.Writer, r *Report) error {
+func (t Text) Render(w io.Writer, r *Report) error { return renderStream(t, w, r) }
+
+// Begin writes nothing: the text report starts with its first event.
+func (Text) Begin(io.Writer, *Report) error { return nil }
+
+// WriteResult writes one event and its findings.
+func (t Text) WriteResult(w io.Writer, _ *Report, res Result, _ int) error {
+	if t.Quiet {
+		return nil
+	}
+	bw := bufio.NewWriter(w)
+	writeResult(bw, res, palette{on: t.Color})
+	return bw.Flush()
+}
+
+// End writes the baseline, the errors, the summary and the disclaimer.
+func (t Text) End(w io.Writer, r *Report) error {
 	bw := bufio.NewWriter(w)
 	p := palette{on: t.Color}
 	if !t.Quiet {
-		for _, res := range r.Results {
-			writeResult(bw, res, p)
-		}
 		if b := r.Baseline; b != nil {
 			fmt.Fprintf(bw, "Baseline %s: %d findings already accepted are not shown.\n", b.File, b.Suppressed)
 			for _, e := range b.Stale {

@@ -192,6 +192,16 @@ func (lib *Library) buildData(tables map[string]*table, broken map[string]bool) 
 		}
 		index["phrases"] = m
 		index["max_words"] = json.Number(fmt.Sprint(idx.maxWords))
+		starts := make(map[string]any, len(idx.starts))
+		for k, ns := range idx.starts {
+			list := make([]any, len(ns))
+			for i, n := range ns {
+				list[i] = map[string]any{"words": json.Number(fmt.Sprint(n))}
+			}
+			starts[k] = list
+		}
+		index["starts"] = starts
+		index["groups"] = groupIndex(t)
 	} else if !broken["taxonomy"] {
 		probs = append(probs, &diag.Problem{File: strings.Join(lib.Sources, ", "), Message: "no item taxonomy (data/taxonomy.yaml) in the rule library"})
 	}
@@ -329,6 +339,29 @@ func FromAST(err error) diag.List {
 			p.File, p.Line, p.Column = e.Location.File, e.Location.Row, e.Location.Col
 		}
 		out = append(out, p)
+	}
+	return out
+}
+
+// groupIndex maps each taxonomy group to its categories: {group: {category: true}}.
+func groupIndex(t *table) map[string]any {
+	out := map[string]any{}
+	root, _ := t.value.(map[string]any)
+	groups, _ := root["groups"].(map[string]any)
+	for g := range groups {
+		out[g] = map[string]any{}
+	}
+	cats, _ := root["categories"].(map[string]any)
+	for c, v := range cats {
+		entry, _ := v.(map[string]any)
+		list, _ := entry["groups"].([]any)
+		for _, g := range list {
+			if name, ok := g.(string); ok {
+				if m, ok := out[name].(map[string]any); ok {
+					m[c] = true
+				}
+			}
+		}
 	}
 	return out
 }

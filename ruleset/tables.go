@@ -3,6 +3,7 @@ package ruleset
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 
 	"gopkg.in/yaml.v3"
@@ -99,8 +100,9 @@ func indexCountries(t *table) (map[string]string, diag.List) {
 // phraseIndex is the derived taxonomy index: every phrase and designation, as a key, with its
 // category; and the longest phrase in words, which bounds the n-grams the rules look up.
 type phraseIndex struct {
-	phrases  map[string]string
-	maxWords int
+	phrases    map[string]string
+	maxWords   int
+	starts     map[string][]int // first word of a phrase -> the distinct word counts of the phrases it starts
 }
 
 // indexTaxonomy checks taxonomy.yaml against the categories the event schema allows and
@@ -216,10 +218,18 @@ func indexTaxonomy(t *table, categories []string) (phraseIndex, diag.List) {
 			idx.phrases[g[0]] = g[1]
 		}
 	}
+	idx.starts = map[string][]int{}
 	for k := range idx.phrases {
-		if n := len(phrase.Words(k)); n > idx.maxWords {
+		ws := phrase.Words(k)
+		if n := len(ws); n > idx.maxWords {
 			idx.maxWords = n
 		}
+		if !slices.Contains(idx.starts[ws[0]], len(ws)) {
+			idx.starts[ws[0]] = append(idx.starts[ws[0]], len(ws))
+		}
+	}
+	for _, ns := range idx.starts {
+		slices.Sort(ns)
 	}
 	return idx, probs
 }

@@ -25,39 +25,63 @@ type Check struct {
 	InputFormat events.Format // the format of "-"
 	Limits      events.Limits
 	Workers     int // evaluations at once; 0 means one per CPU
-	// ShowExempted lists the findings that exemptions turned off; they are counted either way.
-	ShowExempted bool
 }
 
-// Run reads every input, judges every event and returns the report. Results keep input order
-// whatever the number of workers. The error is for failures of the run itself (a cancelled
+// Run reads every input, judges every event and returns the whole report. Results keep input
+// order whatever the number of workers. The error is for failures of the run itself (a cancelled
 // context); problems with inputs and rules are in the report.
 func (c *Check) Run(ctx context.Context, eng *Engine) (*report.Report, error) {
-	rep := report.New(len(eng.Evaluator.Rules()))
-	rep.Rules = eng.ReportRules()
-	err := c.Stream(ctx, eng, func(v Verdict) {
-		switch {
-		case v.Event == nil || len(v.Rejected) > 0:
-			rep.AddRejected(v.Rejected[0])
+	rep := eng.NewReport()
+	return rep, c.RunTo(ctx, eng, rep)
+}
+
+// NewReport starts a report for this engine's rules.
+func (e *Engine) NewReport() *report.Report {
+	rep := report.New(len(e.Evaluator.Rules()))
+	rep.Rules = e.ReportRules()
+	return rep
+}
+
+// RunTo is Run, passing each outcome to sink as it comes, in input order: a report.Writer
+// renders a streaming format with flat memory.
+func (c *Check) RunTo(ctx context.Context, eng *Engine, sink report.Sink) error {
+	var sinkErr error
+	err := c.Stream(ctx, eng, func(v Verdict) error {
+		if v.Event == nil || len(v.Rejected) > 0 {
+			if err := sink.Rejected(v.Rejected[0]); err != nil {
+				return err
+			}
 			for _, p := range v.Rejected[1:] {
-				rep.AddError(p)
+				if err := sink.Error(p); err != nil {
+					return err
+				}
 			}
-		default:
-			rep.AddResult(ResultOf(v))
-			if !c.ShowExempted {
-				rep.Results[len(rep.Results)-1].Exempted = nil
-			}
-			for _, p := range v.Failed {
-				rep.AddError(p)
+			return nil
+		}
+		if err := sink.Result(ResultOf(v)); err != nil {
+			return err
+		}
+		for _, p := range v.Failed {
+			if err := sink.Error(p); err != nil {
+				return err
 			}
 		}
-	}, rep.AddError)
-	return rep, err
+		return nil
+	}, func(p *diag.Problem) {
+		if err := sink.Error(p); err != nil && sinkErr == nil {
+			sinkErr = err
+		}
+	})
+	if err != nil {
+		return err
+	}
+	return sinkErr
 }
 
 // Stream judges every event and calls onVerdict for each, in input order, and onProblem for
 // problems that are not about one event. A rejected event without an Event has one problem.
-func (c *Check) Stream(ctx context.Context, eng *Engine, onVerdict func(Verdict), onProblem func(*diag.Problem)) error {
+// An error from onVerdict (a closed output) stops the run and is returned.
+func (c *Check) Stream(ctx context.Context, eng *Engine, onVerdict func(Verdict) error, onProblem func(*diag.Problem)) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	workers := c.Workers
@@ -120,8 +144,9 @@ func (c *Check) Stream(ctx context.Context, eng *Engine, onVerdict func(Verdict)
 	ids := events.IDs{}
 	pending := map[int]*job{}
 	next := 0
+	var outErr error
 	flush := func() {
-		for {
+		for outErr == nil {
 			j, ok := pending[next]
 			if !ok {
 				return
@@ -134,7 +159,10 @@ func (c *Check) Stream(ctx context.Context, eng *Engine, onVerdict func(Verdict)
 					v = Verdict{Event: v.Event, Rejected: diag.List{p}}
 				}
 			}
-			onVerdict(v)
+			if err := onVerdict(v); err != nil {
+				outErr = err
+				cancel() // stop reading and judging; drain what is in flight
+			}
 		}
 	}
 	for j := range done {
@@ -142,6 +170,9 @@ func (c *Check) Stream(ctx context.Context, eng *Engine, onVerdict func(Verdict)
 		flush()
 	}
 	flush()
+	if outErr != nil {
+		return outErr
+	}
 	mu.Lock()
 	for _, p := range problems {
 		onProblem(p)

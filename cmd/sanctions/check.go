@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"io"
@@ -67,11 +68,10 @@ after evaluating every valid event.`,
 				return err
 			}
 			run := &runner.Check{
-				Paths:        args,
-				Stdin:        s.in,
-				InputFormat:  inFormat,
-				Workers:      c.Check.Workers,
-				ShowExempted: showExempted,
+				Paths:       args,
+				Stdin:       s.in,
+				InputFormat: inFormat,
+				Workers:     c.Check.Workers,
 				Limits: events.Limits{
 					MaxFileBytes:  c.Limits.MaxFileBytes,
 					MaxEventBytes: c.Limits.MaxEventBytes,
@@ -79,27 +79,6 @@ after evaluating every valid event.`,
 					MaxValues:     c.Limits.MaxValues,
 					MaxEvents:     c.Limits.MaxEvents,
 				},
-			}
-			rep, err := run.Run(cmd.Context(), eng)
-			if err != nil {
-				return withStatus(exitError, err)
-			}
-			rep.Tool = toolInfo()
-			if writeBaseline != "" {
-				var buf bytes.Buffer
-				if err := baseline.FromReport(rep).Write(&buf); err != nil {
-					return withStatus(exitError, err)
-				}
-				if err := os.WriteFile(writeBaseline, buf.Bytes(), 0o644); err != nil {
-					return withStatus(exitError, err)
-				}
-			}
-			if useBaseline != "" {
-				b, err := baseline.Load(useBaseline)
-				if err != nil {
-					return withStatus(exitError, fmt.Errorf("--baseline: %w", err))
-				}
-				b.Apply(rep, useBaseline)
 			}
 			out := s.out
 			if output != "" && output != "-" {
@@ -110,8 +89,47 @@ after evaluating every valid event.`,
 				defer f.Close()
 				out = f
 			}
-			if err := renderer.Render(out, rep); err != nil {
+			bw := bufio.NewWriterSize(out, 64<<10)
+			rep := eng.NewReport()
+			rep.Tool = toolInfo()
+			rep.ShowExempted = showExempted
+			// The outcome flows: runner -> recorder (--write-baseline) -> filter (--baseline) -> writer.
+			writer := report.NewWriter(bw, renderer, rep)
+			var sink report.Sink = writer
+			var filter *baseline.Filter
+			if useBaseline != "" {
+				b, err := baseline.Load(useBaseline)
+				if err != nil {
+					return withStatus(exitError, fmt.Errorf("--baseline: %w", err))
+				}
+				filter = b.Filter(sink)
+				sink = filter
+			}
+			var recorder *baseline.Recorder
+			if writeBaseline != "" {
+				recorder = baseline.NewRecorder(sink)
+				sink = recorder
+			}
+			if err := run.RunTo(cmd.Context(), eng, sink); err != nil {
+				return withStatus(exitError, err)
+			}
+			if filter != nil {
+				rep.Baseline = filter.Info(useBaseline)
+			}
+			if err := writer.Close(); err != nil {
 				return withStatus(exitError, fmt.Errorf("writing the report: %w", err))
+			}
+			if err := bw.Flush(); err != nil {
+				return withStatus(exitError, fmt.Errorf("writing the report: %w", err))
+			}
+			if recorder != nil {
+				var buf bytes.Buffer
+				if err := recorder.File.Write(&buf); err != nil {
+					return withStatus(exitError, err)
+				}
+				if err := os.WriteFile(writeBaseline, buf.Bytes(), 0o644); err != nil {
+					return withStatus(exitError, err)
+				}
 			}
 			switch {
 			case len(rep.Errors) > 0:

@@ -4,47 +4,45 @@ package sanctions.lib
 # end_date, when given, marks the end. Dates compare as strings: "2023-09-31" is a bound that
 # sorts after every real day of September.
 
-first_day(d) := d if count(d) == 10
+first_day(d) := d if {
+	count(d) == 10
+} else := concat("", [d, "-01"]) if {
+	count(d) == 7
+} else := concat("", [d, "-01-01"])
 
-first_day(d) := sprintf("%s-01", [d]) if count(d) == 7
-
-first_day(d) := sprintf("%s-01-01", [d]) if count(d) == 4
-
-last_day(d) := d if count(d) == 10
-
-last_day(d) := sprintf("%s-31", [d]) if count(d) == 7
-
-last_day(d) := sprintf("%s-12-31", [d]) if count(d) == 4
+last_day(d) := d if {
+	count(d) == 10
+} else := concat("", [d, "-31"]) if {
+	count(d) == 7
+} else := concat("", [d, "-12-31"])
 
 period_start := first_day(input.date)
 
-period_end := last_day(input.end_date)
-
-period_end := last_day(input.date) if not input.end_date
+period_end := last_day(input.end_date) if {
+	input.end_date
+} else := last_day(input.date)
 
 # period_text names the period in a sentence.
-period_text := sprintf("%s to %s", [input.date, input.end_date]) if input.end_date
-
-period_text := input.date if not input.end_date
+period_text := sprintf("%s to %s", [input.date, input.end_date]) if {
+	input.end_date
+} else := input.date
 
 # timing(from) says whether a measure in force from `from` covers the event: "in_force" when the
 # whole period is on or after that date; "unclear" when the period starts before it and ends on
 # or after it (the date is too vague to tell); undefined when the event is wholly before it.
-timing(from) := "in_force" if period_start >= from
-
-timing(from) := "unclear" if {
-	period_start < from
+timing(from) := "in_force" if {
+	period_start >= from
+} else := "unclear" if {
 	period_end >= from
 }
 
 # timing_within(from, until) is timing() for a measure in force from `from` until `until`
 # (inclusive): "in_force" when the whole period lies within, "unclear" when it overlaps.
-timing_within(from, until) := "in_force" if within(from, until)
-
-timing_within(from, until) := "unclear" if {
+timing_within(from, until) := "in_force" if {
+	within(from, until)
+} else := "unclear" if {
 	period_end >= from
 	period_start <= until
-	not within(from, until)
 }
 
 within(from, until) if {

@@ -12,34 +12,41 @@ placed(item) := object.union(item, {
 	"given": true,
 }) if {
 	item.category
-}
-
-placed(item) := object.union(item, {
+} else := object.union(item, {
 	"categories": {m.category | some m in found},
 	"phrases": {m.phrase | some m in found},
 	"given": false,
 }) if {
-	not item.category
-	found := longest_matches(item.description) | longest_matches(object.get(item, "designation", ""))
+	found := longest_matches(item.description) | longest_matches(item.designation)
+} else := object.union(item, {
+	"categories": {m.category | some m in found},
+	"phrases": {m.phrase | some m in found},
+	"given": false,
+}) if {
+	found := longest_matches(item.description)
 }
 
-# phrase_matches(text) finds every taxonomy phrase in text, as whole words, by looking up each
-# run of up to max_words words in the index.
+# phrase_matches(text) finds every taxonomy phrase in text, as whole words: at each word, it
+# compares the phrases that start with that word (data.sanctions.index.starts) with the words
+# that follow.
 phrase_matches(text) := {m |
 	ws := words(text)
 	n := count(ws)
-	n > 0
-	some i in numbers.range(0, n - 1)
-	some len in numbers.range(1, data.sanctions.index.max_words)
-	i + len <= n
-	p := concat(" ", array.slice(ws, i, i + len))
+	some i, w in ws
+	some cand in data.sanctions.index.starts[w]
+	end := i + cand.words
+	end <= n
+	p := concat(" ", array.slice(ws, i, end))
 	category := data.sanctions.index.phrases[p]
-	m := {"start": i, "end": i + len, "phrase": p, "category": category}
+	m := {"start": i, "end": end, "phrase": p, "category": category}
 }
 
 # longest_matches(text) keeps the matches that no longer match contains: "attack helicopter",
 # not "helicopter"; "iron ore", not "iron".
-longest_matches(text) := {m |
+longest_matches(text) := found if {
+	found := phrase_matches(text)
+	count(found) < 2
+} else := {m |
 	found := phrase_matches(text)
 	some m in found
 	not inside_longer(m, found)
@@ -52,12 +59,13 @@ inside_longer(m, found) if {
 	o.end - o.start > m.end - m.start
 }
 
-# in_group(category, group) is true when the taxonomy puts the category in the group.
-in_group(category, group) if group in data.sanctions.taxonomy.categories[category].groups
+# in_group(category, group) is true when the taxonomy puts the category in the group
+# (data.sanctions.index.groups: group -> its categories, derived from the taxonomy).
+in_group(category, group) if data.sanctions.index.groups[group][category]
 
 item_in_group(item, group) if {
 	some c in item.categories
-	in_group(c, group)
+	data.sanctions.index.groups[group][c]
 }
 
 # items_in_group(group) lists the event's items with a category in the group.
@@ -67,7 +75,7 @@ items_in_group(group) := [it | some it in items; item_in_group(it, group)]
 unplaced_items := [it | some it in items; count(it.categories) == 0]
 
 # group_categories(group) is every category of a group.
-group_categories(group) := {c | some c, _ in data.sanctions.taxonomy.categories; in_group(c, group)}
+group_categories(group) := object.keys(data.sanctions.index.groups[group])
 
 category_label(c) := data.sanctions.taxonomy.categories[c].label
 
@@ -76,20 +84,12 @@ default category_label(_) := "an unknown category"
 # item_reason(item) says how an item was placed.
 item_reason(item) := sprintf("'%s' is %s, as the event states.", [item.description, category_labels(item.categories)]) if {
 	item.given
-}
-
-item_reason(item) := sprintf("'%s' is %s (the item taxonomy matches %s).", [
+} else := sprintf("'%s' is %s (the item taxonomy matches %s).", [
 	item.description,
 	category_labels(item.categories),
 	quoted(item.phrases),
 ]) if {
-	not item.given
 	count(item.categories) > 0
-}
-
-item_reason(item) := sprintf("The item taxonomy cannot place '%s'.", [item.description]) if {
-	not item.given
-	count(item.categories) == 0
-}
+} else := sprintf("The item taxonomy cannot place '%s'.", [item.description])
 
 category_labels(cats) := join_and([category_label(c) | some c in cats])

@@ -1,43 +1,29 @@
 package sanctions.lib
 
-# country_code(party) is the ISO code of a party's country, through the countries table: the
-# checker has already normalised names to codes, and this keeps the rules right when they are
-# run on raw events (opa eval, an OPA server).
-country_code(party) := data.sanctions.index.countries[key(party.country)]
+# country_code(party) is the ISO code of a party's country. The checker has already normalised
+# names to codes, so a code is taken as it is; a name goes through the countries index, which keeps
+# the rules right when they are run on raw events (opa eval, an OPA server).
+country_code(party) := party.country if {
+	data.sanctions.countries[party.country]
+} else := data.sanctions.index.countries[key(party.country)]
 
-# kind(party) is the party's kind; a party given only by its country is a state.
-kind(party) := party.kind
-
-kind(party) := "state" if {
-	not party.kind
-	not party.name
-}
-
-kind(party) := "unknown" if {
-	not party.kind
+# kind(party) is the party's kind; a party given only by its country is a state. (Functions
+# here are written as else chains: OPA then stops at the first body that holds.)
+kind(party) := party.kind if {
+	party.kind
+} else := "unknown" if {
 	party.name
-}
+} else := "state"
 
 # label(party) names a party in a sentence: "KOMID (KP)", "North Korea (KP)".
-label(party) := sprintf("%s (%s)", [party.name, country_code(party)]) if {
+label(party) := sprintf("%s (%s)", [party.name, c]) if {
 	party.name
-	country_code(party)
-}
-
-label(party) := party.name if {
-	party.name
-	not country_code(party)
-}
-
-label(party) := sprintf("%s (%s)", [data.sanctions.countries[c].name, c]) if {
-	not party.name
 	c := country_code(party)
-}
-
-label(party) := party.country if {
-	not party.name
-	not country_code(party)
-}
+} else := party.name if {
+	party.name
+} else := sprintf("%s (%s)", [data.sanctions.countries[c].name, c]) if {
+	c := country_code(party)
+} else := party.country
 
 supplier_country := country_code(input.supplier)
 

@@ -58,12 +58,20 @@ involved contains {"role": "recipient", "party": input.recipient} if input.recip
 
 involved contains {"role": p.role, "party": p} if some p in input.parties
 
-# hits: each designated party, with the designation and how it matched, while listed.
+# hits: each designated party, with the designation and how it matched, while listed. A party
+# given only by its country cannot match.
 hits contains object.union(h, {"role": i.role, "party": i.party, "timing": t}) if {
 	some i in involved
+	identifiable(i.party)
 	some h in lib.designation_hits(i.party)
 	t := lib.designation_timing(h.entry)
 }
+
+identifiable(p) if p.name
+
+identifiable(p) if p.ids.un_ref
+
+identifiable(p) if p.acting_for
 
 finding contains f if {
 	input.type in asset_types
