@@ -10,7 +10,6 @@ package evaluator
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"sort"
 	"strings"
@@ -259,28 +258,21 @@ func decodeResult(rs rego.ResultSet) (Judgement, error) {
 	if len(rs) == 0 || len(rs[0].Expressions) == 0 {
 		return Judgement{}, fmt.Errorf("%s is undefined: the rule library lacks sanctions/findings.rego", ResultQuery)
 	}
-	raw, err := json.Marshal(rs[0].Expressions[0].Value)
-	if err != nil {
-		return Judgement{}, fmt.Errorf("findings: %w", err)
+	m, ok := rs[0].Expressions[0].Value.(map[string]any)
+	if !ok {
+		return Judgement{}, fmt.Errorf("%s: want {findings, exempted}", ResultQuery)
 	}
 	var j Judgement
-	var r struct {
-		Findings []finding.Finding `json:"findings"`
-		Exempted []finding.Finding `json:"exempted"`
+	var err error
+	if j.Findings, err = findingsOf(m["findings"]); err != nil {
+		return Judgement{}, err
 	}
-	if err := json.Unmarshal(raw, &r); err != nil {
-		return j, fmt.Errorf("findings are not in the finding format: %w", err)
+	if j.Exempted, err = findingsOf(m["exempted"]); err != nil {
+		return Judgement{}, err
 	}
-	for _, fs := range [][]finding.Finding{r.Findings, r.Exempted} {
-		for i := range fs {
-			if err := fs[i].Check(); err != nil {
-				return j, err
-			}
-		}
-	}
-	Sort(r.Findings)
-	Sort(r.Exempted)
-	return Judgement{Findings: r.Findings, Exempted: r.Exempted}, nil
+	Sort(j.Findings)
+	Sort(j.Exempted)
+	return j, nil
 }
 
 // decodeFindings turns one rule's `finding` set into findings.
@@ -288,20 +280,7 @@ func decodeFindings(rs rego.ResultSet) ([]finding.Finding, error) {
 	if len(rs) == 0 || len(rs[0].Expressions) == 0 {
 		return nil, nil
 	}
-	raw, err := json.Marshal(rs[0].Expressions[0].Value)
-	if err != nil {
-		return nil, fmt.Errorf("findings: %w", err)
-	}
-	var fs []finding.Finding
-	if err := json.Unmarshal(raw, &fs); err != nil {
-		return nil, fmt.Errorf("findings are not in the finding format: %w", err)
-	}
-	for i := range fs {
-		if err := fs[i].Check(); err != nil {
-			return nil, err
-		}
-	}
-	return fs, nil
+	return findingsOf(rs[0].Expressions[0].Value)
 }
 
 // Sort orders findings by severity (most severe first), then rule id.

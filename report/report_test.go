@@ -183,3 +183,24 @@ func TestTextColourOnlyWhenAsked(t *testing.T) {
 		t.Error("coloured text lacks a red, bold severity")
 	}
 }
+
+// BenchmarkRender renders the report of the shipped fixtures in every format.
+func BenchmarkRender(b *testing.B) {
+	b.Chdir(filepath.Join(testrules.Dir(), ".."))
+	rep, err := (&runner.Check{Paths: []string{"fixtures"}}).Run(context.Background(), testrules.Engine(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, name := range report.Names() {
+		r, _ := report.Lookup(name, report.Options{})
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				var buf bytes.Buffer
+				if err := r.Render(&buf, rep); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(len(rep.Results)*b.N)/b.Elapsed().Seconds(), "events/s")
+		})
+	}
+}

@@ -52,6 +52,8 @@ type Library struct {
 	Countries  map[string]string      // country code, name or alias (as a phrase.Key) -> ISO code
 	Examples   []File                 // examples.yaml files beside the rules
 	Files      []string               // every file read, for watching
+	Raw        map[string][]byte      // the source of every module, by file name (for bundles)
+	Paths      map[string]string      // each module's path within its source: sanctions/lib/lib.rego
 }
 
 // File is a file's name and content.
@@ -67,6 +69,8 @@ func Load(ctx context.Context, sources ...Source) (*Library, error) {
 		Modules: map[string]*ast.Module{},
 		Tests:   map[string]*ast.Module{},
 		Data:    map[string]any{},
+		Raw:     map[string][]byte{},
+		Paths:   map[string]string{},
 	}
 	var probs diag.List
 	tables := map[string]*table{}
@@ -112,6 +116,8 @@ func Load(ctx context.Context, sources ...Source) (*Library, error) {
 					lib.Tests[name] = m
 				} else {
 					lib.Modules[name] = m
+					lib.Raw[name] = data
+					lib.Paths[name] = p
 				}
 			case "schema":
 				if lib.SchemaPath != "" {
@@ -201,6 +207,7 @@ func (lib *Library) buildData(tables map[string]*table, broken map[string]bool) 
 			starts[k] = list
 		}
 		index["starts"] = starts
+
 		index["groups"] = groupIndex(t)
 	} else if !broken["taxonomy"] {
 		probs = append(probs, &diag.Problem{File: strings.Join(lib.Sources, ", "), Message: "no item taxonomy (data/taxonomy.yaml) in the rule library"})

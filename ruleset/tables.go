@@ -100,9 +100,9 @@ func indexCountries(t *table) (map[string]string, diag.List) {
 // phraseIndex is the derived taxonomy index: every phrase and designation, as a key, with its
 // category; and the longest phrase in words, which bounds the n-grams the rules look up.
 type phraseIndex struct {
-	phrases    map[string]string
-	maxWords   int
-	starts     map[string][]int // first word of a phrase -> the distinct word counts of the phrases it starts
+	phrases  map[string]string
+	maxWords int
+	starts   map[string][]int // first word of a phrase -> the distinct word counts of the phrases it starts
 }
 
 // indexTaxonomy checks taxonomy.yaml against the categories the event schema allows and

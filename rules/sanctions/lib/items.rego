@@ -17,27 +17,27 @@ placed(item) := object.union(item, {
 	"phrases": {m.phrase | some m in found},
 	"given": false,
 }) if {
-	found := longest_matches(item.description) | longest_matches(item.designation)
-} else := object.union(item, {
-	"categories": {m.category | some m in found},
-	"phrases": {m.phrase | some m in found},
-	"given": false,
-}) if {
-	found := longest_matches(item.description)
+	found := longest_matches(item.description) | designation_matches(item)
 }
+
+designation_matches(item) := longest_matches(item.designation) if {
+	item.designation
+} else := set()
 
 # phrase_matches(text) finds every taxonomy phrase in text, as whole words: at each word, it
 # compares the phrases that start with that word (data.sanctions.index.starts) with the words
 # that follow.
 phrase_matches(text) := {m |
+	starts := data.sanctions.index.starts
+	phrases := data.sanctions.index.phrases
 	ws := words(text)
 	n := count(ws)
 	some i, w in ws
-	some cand in data.sanctions.index.starts[w]
+	some cand in starts[w]
 	end := i + cand.words
 	end <= n
 	p := concat(" ", array.slice(ws, i, end))
-	category := data.sanctions.index.phrases[p]
+	category := phrases[p]
 	m := {"start": i, "end": end, "phrase": p, "category": category}
 }
 

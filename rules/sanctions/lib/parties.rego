@@ -27,6 +27,9 @@ label(party) := sprintf("%s (%s)", [party.name, c]) if {
 
 supplier_country := country_code(input.supplier)
 
+# location_country is the ISO code of where the event took place.
+location_country := country_code(input.location)
+
 recipient_country := country_code(input.recipient)
 
 # party_countries holds the country of everyone the event involves.

@@ -88,7 +88,7 @@ finding contains f if {
 	input.type in travel_types
 	travellers := {h | some h in hits; h.entry.type == "individual"}
 	count(travellers) > 0
-	not input.location.country == "KP"
+	not lib.location_country == "KP"
 	f := lib.finding(rego.metadata.chain(), {
 		"facts": array.concat([hit_fact(h) | some h in travellers], [place_fact]),
 		"items": [],
@@ -120,7 +120,7 @@ agreement_review := ["The event is an agreement: whether funds or economic resou
 	input.type == "agreement"
 } else := []
 
-place_fact := sprintf("The %s took place in %s, outside the DPRK.", [input.type, lib.label({"country": input.location.country})]) if {
+place_fact := sprintf("The %s took place in %s, outside the DPRK.", [input.type, lib.label(input.location)]) if {
 	input.location.country
 }
 

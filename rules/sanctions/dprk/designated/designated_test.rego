@@ -94,3 +94,7 @@ test_meeting_place_unknown_needs_review if {
 test_entities_do_not_travel if {
 	count(designated.finding) == 0 with input as object.union(meeting, {"parties": [{"name": "KOMID", "country": "KP", "role": "participant"}]})
 }
+
+test_meeting_in_the_dprk_by_name_is_quiet if {
+	count(designated.finding) == 0 with input as object.union(meeting, {"location": {"country": "Pyongyang"}})
+}

@@ -1,0 +1,59 @@
+package main
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/sanctions-dev/sanctions/opabundle"
+	"github.com/sanctions-dev/sanctions/ruleset"
+)
+
+func newBundle(g *globals, s *streams) *cobra.Command {
+	var output, revision string
+	cmd := &cobra.Command{
+		Use:   "bundle",
+		Short: "Write the rules and data as an OPA bundle, for stock OPA servers",
+		Long: `Bundle writes the rule library (the modules, and the data tables with their derived
+indexes at data.sanctions) as an OPA bundle, a gzipped tarball with a manifest. The revision is a
+digest of the content unless --revision says otherwise. An OPA server serving the bundle answers
+POST /v1/data/sanctions/findings with {"input": EVENT} with the findings sanctions check gives.`,
+		Example: "  sanctions bundle -o sanctions.tar.gz\n  opa run --server --bundle sanctions.tar.gz",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			c, err := g.settings(nil)
+			if err != nil {
+				return err
+			}
+			sources, err := ruleset.Resolve(c.Rules.Paths)
+			if err != nil {
+				return withStatus(exitError, err)
+			}
+			lib, err := ruleset.Load(cmd.Context(), sources...)
+			if err != nil {
+				printProblems(s.err, "the rules did not load", err)
+				return withStatus(exitError, nil)
+			}
+			if output == "" {
+				return withStatus(exitError, fmt.Errorf("--output is required"))
+			}
+			f, err := os.Create(output)
+			if err != nil {
+				return withStatus(exitError, err)
+			}
+			rev, err := opabundle.Write(f, lib, revision)
+			if cerr := f.Close(); err == nil {
+				err = cerr
+			}
+			if err != nil {
+				return withStatus(exitError, err)
+			}
+			fmt.Fprintf(s.err, "wrote %s (revision %s)\n", output, rev)
+			return nil
+		},
+	}
+	cmd.Flags().StringVarP(&output, "output", "o", "", "the bundle file to write (.tar.gz)")
+	cmd.Flags().StringVar(&revision, "revision", "", "the manifest's revision (default: a digest of the content)")
+	return cmd
+}

@@ -1,0 +1,91 @@
+package evaluator
+
+import (
+	"fmt"
+
+	"github.com/sanctions-dev/sanctions/finding"
+)
+
+// Findings come back from Rego as plain Go values (map[string]any); they are read field by
+// field rather than through a JSON round trip.
+
+func findingsOf(v any) ([]finding.Finding, error) {
+	var items []any
+	switch x := v.(type) {
+	case nil:
+		return nil, nil
+	case []any:
+		items = x
+	default:
+		return nil, fmt.Errorf("findings: want a set of objects, got %T", v)
+	}
+	out := make([]finding.Finding, 0, len(items))
+	for _, it := range items {
+		m, ok := it.(map[string]any)
+		if !ok {
+			return nil, fmt.Errorf("finding: want an object, got %T", it)
+		}
+		f := findingOf(m)
+		if err := f.Check(); err != nil {
+			return nil, err
+		}
+		out = append(out, f)
+	}
+	return out, nil
+}
+
+func findingOf(m map[string]any) finding.Finding {
+	f := finding.Finding{
+		RuleID:     str(m, "rule_id"),
+		Title:      str(m, "title"),
+		Regime:     str(m, "regime"),
+		Category:   str(m, "category"),
+		Severity:   finding.Severity(str(m, "severity")),
+		Verdict:    str(m, "verdict"),
+		Confidence: str(m, "confidence"),
+		EventID:    str(m, "event_id"),
+
+		Citations:       []finding.Citation{},
+		Reasoning:       []string{},
+		Evidence:        []finding.Evidence{},
+		CounterEvidence: []finding.CounterEvidence{},
+	}
+	for _, c := range list(m, "citations") {
+		f.Citations = append(f.Citations, finding.Citation{Resolution: str(c, "resolution"), Paragraph: str(c, "paragraph"),
+			Summary: str(c, "summary"), URL: str(c, "url"), Note: str(c, "note")})
+	}
+	if rs, ok := m["reasoning"].([]any); ok {
+		for _, r := range rs {
+			if s, ok := r.(string); ok {
+				f.Reasoning = append(f.Reasoning, s)
+			}
+		}
+	}
+	for _, e := range list(m, "evidence") {
+		f.Evidence = append(f.Evidence, finding.Evidence{Quote: str(e, "quote"), Source: str(e, "source")})
+	}
+	for _, c := range list(m, "counter_evidence") {
+		f.CounterEvidence = append(f.CounterEvidence, finding.CounterEvidence{By: str(c, "by"), Status: str(c, "status"), Source: str(c, "source")})
+	}
+	if e, ok := m["exemption"].(map[string]any); ok {
+		f.Exemption = &finding.Exemption{ID: str(e, "id"), Kind: str(e, "kind"), Basis: str(e, "basis"),
+			Reference: str(e, "reference"), Note: str(e, "note")}
+	}
+	return f
+}
+
+func str(m map[string]any, k string) string {
+	s, _ := m[k].(string)
+	return s
+}
+
+func list(m map[string]any, k string) []map[string]any {
+	xs, _ := m[k].([]any)
+	out := make([]map[string]any, 0, len(xs))
+	for _, x := range xs {
+		if mm, ok := x.(map[string]any); ok {
+			out = append(out, mm)
+		}
+	}
+	return out
+}
