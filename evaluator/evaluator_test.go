@@ -3,8 +3,8 @@ package evaluator_test
 import (
 	"bytes"
 	"context"
-	"math/rand/v2"
 	"encoding/json"
+	"math/rand/v2"
 	"os"
 	"reflect"
 	"sort"

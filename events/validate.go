@@ -389,17 +389,80 @@ func distance(a, b string) int {
 	return prev[len(b)]
 }
 
-// IDs finds duplicate event ids across a run. It is not safe for concurrent use: call it in input
-// order.
-type IDs map[string]Position
+// IDs finds duplicate event ids across a run, in little memory: a million ids take about 30 MB
+// (the ids' bytes in one arena, an index by hash, and where each was first seen). It is not safe
+// for concurrent use: call it in input order.
+type IDs struct {
+	byHash map[uint64]int32   // hash of an id -> its entry
+	more   map[uint64][]int32 // further entries whose ids share a hash (rare)
+	arena  []byte             // the ids, one after the other
+	start  []uint32           // entry -> offset of its id in the arena; the id ends where the next starts
+	where  []uint64           // entry -> file index << 32 | line
+	files  []string
+	fileIx map[string]uint32
+}
+
+// NewIDs starts an empty set.
+func NewIDs() *IDs {
+	return &IDs{byHash: map[uint64]int32{}, more: map[uint64][]int32{}, fileIx: map[string]uint32{}}
+}
+
+func (ids *IDs) id(e int32) string {
+	end := uint32(len(ids.arena))
+	if int(e)+1 < len(ids.start) {
+		end = ids.start[e+1]
+	}
+	return string(ids.arena[ids.start[e]:end])
+}
+
+func (ids *IDs) find(h uint64, id string) (int32, bool) {
+	if e, ok := ids.byHash[h]; ok {
+		if ids.id(e) == id {
+			return e, true
+		}
+		for _, e := range ids.more[h] {
+			if ids.id(e) == id {
+				return e, true
+			}
+		}
+	}
+	return 0, false
+}
 
 // Add records ev's id, or returns the problem when an earlier event has it.
-func (ids IDs) Add(ev *Event) *diag.Problem {
-	if first, dup := ids[ev.ID]; dup {
+func (ids *IDs) Add(ev *Event) *diag.Problem {
+	h := fnv64(ev.ID)
+	if e, dup := ids.find(h, ev.ID); dup {
+		w := ids.where[e]
+		first := Position{File: ids.files[w>>32], Line: int(uint32(w))}
 		l, c := ev.Locate([]string{"id"}, false)
 		return &diag.Problem{File: ev.Pos.File, Line: l, Column: c, EventID: ev.ID, Field: "id",
 			Message: fmt.Sprintf("duplicate event id %q: first used at %s", ev.ID, first)}
 	}
-	ids[ev.ID] = Position{File: ev.Pos.File, Line: ev.Pos.Line}
+	fi, ok := ids.fileIx[ev.Pos.File]
+	if !ok {
+		fi = uint32(len(ids.files))
+		ids.files = append(ids.files, ev.Pos.File)
+		ids.fileIx[ev.Pos.File] = fi
+	}
+	e := int32(len(ids.start))
+	ids.start = append(ids.start, uint32(len(ids.arena)))
+	ids.arena = append(ids.arena, ev.ID...)
+	ids.where = append(ids.where, uint64(fi)<<32|uint64(uint32(ev.Pos.Line)))
+	if _, taken := ids.byHash[h]; taken {
+		ids.more[h] = append(ids.more[h], e)
+	} else {
+		ids.byHash[h] = e
+	}
 	return nil
+}
+
+// fnv64 is FNV-1a, 64 bits.
+func fnv64(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
 }

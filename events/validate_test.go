@@ -2,6 +2,7 @@ package events_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -116,13 +117,27 @@ func TestValidationErrors(t *testing.T) {
 }
 
 func TestDuplicateIDs(t *testing.T) {
-	ids := events.IDs{}
+	ids := events.NewIDs()
 	a := decodeOne(t, valid)
 	if p := ids.Add(a); p != nil {
 		t.Fatal(p)
 	}
 	p := ids.Add(decodeOne(t, valid))
 	if p == nil || p.Error() != `e.yaml:1:5: event "t": field id: duplicate event id "t": first used at e.yaml:1` {
+		t.Errorf("got %v", p)
+	}
+}
+
+func TestIDsManyAndColliding(t *testing.T) {
+	ids := events.NewIDs()
+	for i := range 100000 {
+		ev := &events.Event{ID: fmt.Sprintf("e-%d", i), Pos: events.Position{File: fmt.Sprintf("f%d", i%3), Line: i + 1}}
+		if p := ids.Add(ev); p != nil {
+			t.Fatalf("false duplicate: %v", p)
+		}
+	}
+	p := ids.Add(&events.Event{ID: "e-4242", Pos: events.Position{File: "g", Line: 9}})
+	if p == nil || !strings.Contains(p.Message, `duplicate event id "e-4242": first used at f0:4243`) {
 		t.Errorf("got %v", p)
 	}
 }

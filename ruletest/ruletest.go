@@ -330,7 +330,7 @@ func (f FixtureFile) Failed() int { return Failed(f.Cases) }
 // FixtureFiles is Fixtures, file by file.
 func FixtureFiles(ctx context.Context, eng *runner.Engine, paths ...string) ([]FixtureFile, error) {
 	var out []FixtureFile
-	ids := events.IDs{}
+	ids := events.NewIDs()
 	for _, root := range paths {
 		files, probs := runner.Files(root)
 		if len(probs) > 0 {
@@ -351,7 +351,7 @@ func FixtureFiles(ctx context.Context, eng *runner.Engine, paths ...string) ([]F
 	return out, nil
 }
 
-func fixtureFile(ctx context.Context, eng *runner.Engine, name string, ids events.IDs) (FixtureFile, error) {
+func fixtureFile(ctx context.Context, eng *runner.Engine, name string, ids *events.IDs) (FixtureFile, error) {
 	ff := FixtureFile{Name: name, Fired: map[string][]string{}}
 	format, _ := events.FormatOf(name)
 	f, err := os.Open(name)

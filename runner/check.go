@@ -141,7 +141,7 @@ func (c *Check) Stream(ctx context.Context, eng *Engine, onVerdict func(Verdict)
 	}()
 
 	// Collect: back into input order; duplicate ids are found here, in order.
-	ids := events.IDs{}
+	ids := events.NewIDs()
 	pending := map[int]*job{}
 	next := 0
 	var outErr error
