@@ -49,6 +49,7 @@ type Limits struct {
 	MaxDepth      int   `mapstructure:"max_depth"`
 	MaxValues     int   `mapstructure:"max_values"`
 	MaxEvents     int   `mapstructure:"max_events"`
+	MaxString     int   `mapstructure:"max_string_bytes"`
 }
 
 // FileNames are the config file names searched, in order, when --config is not given.

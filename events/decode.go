@@ -10,6 +10,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -25,6 +26,7 @@ type Limits struct {
 	MaxDepth      int   // nesting of maps and lists within an event
 	MaxValues     int   // values within one event, YAML aliases expanded
 	MaxEvents     int   // events per input (0: no limit)
+	MaxString     int   // bytes in one string value
 }
 
 // DefaultLimits are generous for real reports and small enough to stop hostile input.
@@ -34,6 +36,7 @@ var DefaultLimits = Limits{
 	MaxDepth:      32,
 	MaxValues:     100_000,
 	MaxEvents:     0,
+	MaxString:     64 << 10,
 }
 
 // Input is one source of events.
@@ -183,6 +186,10 @@ func (d *decoder) yaml() error {
 	if err != nil {
 		return d.reject(Position{File: d.in.Name}, err.Error())
 	}
+	if bad := invalidUTF8(data); bad >= 0 {
+		l, c := lineCol(data, bad)
+		return d.reject(Position{File: d.in.Name, Line: l, Column: c}, "not valid UTF-8 text (the input is not read)")
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	for {
 		var doc yaml.Node
@@ -260,7 +267,7 @@ func (d *decoder) yamlEvent(n *yaml.Node) error {
 	if full, err := d.full(pos); full || err != nil {
 		return err
 	}
-	v, err := yamlvalue.Value(n, yamlvalue.Limits{MaxNodes: d.lim.MaxValues, MaxDepth: d.lim.MaxDepth})
+	v, err := yamlvalue.Value(n, d.yamlLimits())
 	if err != nil {
 		var ye *yamlvalue.Error
 		if errors.As(err, &ye) {
@@ -296,7 +303,7 @@ func (d *decoder) wrapped(n *yaml.Node) bool {
 }
 
 func (d *decoder) yamlExpect(n *yaml.Node) {
-	v, err := yamlvalue.Value(n, yamlvalue.Limits{MaxNodes: d.lim.MaxValues, MaxDepth: d.lim.MaxDepth})
+	v, err := yamlvalue.Value(n, d.yamlLimits())
 	if err != nil {
 		d.file.Problems = append(d.file.Problems, &diag.Problem{File: d.in.Name, Line: n.Line, Column: n.Column, Message: "expect: " + err.Error()})
 		return
@@ -361,6 +368,10 @@ func (d *decoder) json() error {
 	data, err := d.readAll()
 	if err != nil {
 		return d.reject(Position{File: d.in.Name}, err.Error())
+	}
+	if bad := invalidUTF8(data); bad >= 0 {
+		l, c := lineCol(data, bad)
+		return d.reject(Position{File: d.in.Name, Line: l, Column: c}, "not valid UTF-8 text (the input is not read)")
 	}
 	start := skipJSONSpace(data, 0)
 	if start == len(data) {
@@ -492,35 +503,75 @@ func (d *decoder) jsonElements(data []byte, dec *json.Decoder, prefix []string, 
 	return nil
 }
 
-// jsonEvent makes an event of a decoded JSON value, within the nesting limit.
+func (d *decoder) yamlLimits() yamlvalue.Limits {
+	return yamlvalue.Limits{MaxNodes: d.lim.MaxValues, MaxDepth: d.lim.MaxDepth, MaxString: d.lim.MaxString}
+}
+
+// jsonEvent makes an event of a decoded JSON value, within the limits on nesting, values and
+// string sizes.
 func (d *decoder) jsonEvent(pos Position, v any, locate func([]string, bool) (int, int)) error {
-	if depthOf(v, 0) > d.lim.MaxDepth {
-		return d.reject(pos, fmt.Sprintf("nested deeper than %d levels (limits.max_depth): refused", d.lim.MaxDepth))
+	s := shape{lim: d.lim}
+	if msg := s.check(v, 0); msg != "" {
+		p := &diag.Problem{File: pos.File, Line: pos.Line, Column: pos.Column, Field: yamlvalue.PathString(s.path), Message: msg}
+		if len(s.path) > 0 {
+			p.Line, p.Column = locate(s.path, false)
+		}
+		return d.send(Record{Problem: p})
 	}
 	return d.newEvent(pos, v, locate)
 }
 
-// depthOf measures nesting, stopping early once it is past any sane limit.
-func depthOf(v any, d int) int {
-	if d > 1000 {
-		return d
+// shape checks a decoded value against the limits, remembering where the first excess is.
+type shape struct {
+	lim    Limits
+	values int
+	path   []string
+}
+
+func (s *shape) check(v any, depth int) string {
+	s.values++
+	switch {
+	case s.lim.MaxDepth > 0 && depth > s.lim.MaxDepth:
+		return fmt.Sprintf("nested deeper than %d levels (limits.max_depth): refused", s.lim.MaxDepth)
+	case s.lim.MaxValues > 0 && s.values > s.lim.MaxValues:
+		return fmt.Sprintf("more than %d values (limits.max_values): refused", s.lim.MaxValues)
 	}
-	max := d
 	switch x := v.(type) {
+	case string:
+		if s.lim.MaxString > 0 && len(x) > s.lim.MaxString {
+			return fmt.Sprintf("a string of %d bytes, longer than %d (limits.max_string_bytes): refused", len(x), s.lim.MaxString)
+		}
 	case map[string]any:
-		for _, e := range x {
-			if n := depthOf(e, d+1); n > max {
-				max = n
+		for k, e := range x {
+			if msg := s.check(e, depth+1); msg != "" {
+				s.path = append([]string{k}, s.path...)
+				return msg
 			}
 		}
 	case []any:
-		for _, e := range x {
-			if n := depthOf(e, d+1); n > max {
-				max = n
+		for i, e := range x {
+			if msg := s.check(e, depth+1); msg != "" {
+				s.path = append([]string{strconv.Itoa(i)}, s.path...)
+				return msg
 			}
 		}
 	}
-	return max
+	return ""
+}
+
+// invalidUTF8 returns the offset of the first byte that is not valid UTF-8, or -1.
+func invalidUTF8(data []byte) int {
+	if utf8.Valid(data) {
+		return -1
+	}
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return -1
 }
 
 // --- NDJSON -----------------------------------------------------------------------------------
@@ -556,6 +607,9 @@ func (d *decoder) ndjson() error {
 }
 
 func (d *decoder) ndjsonLine(pos Position, line []byte) error {
+	if bad := invalidUTF8(line); bad >= 0 {
+		return d.reject(Position{File: pos.File, Line: pos.Line, Column: bad + 1}, "not valid UTF-8 text")
+	}
 	dec := json.NewDecoder(bytes.NewReader(line))
 	dec.UseNumber()
 	var v any

@@ -133,7 +133,7 @@ func TestDecodeLimits(t *testing.T) {
 		lim    Limits
 		want   string
 	}{
-		{"alias expansion", YAML, laughs, DefaultLimits, "!1:more than 100000 values (aliases expanded): refused"},
+		{"alias expansion", YAML, laughs, DefaultLimits, "!1:more than 100000 values, aliases expanded (limits.max_values): refused"},
 		{"nesting", JSON, `{"id": "a", "x": ` + strings.Repeat("[", 40) + strings.Repeat("]", 40) + `}`, DefaultLimits, "!1:nested deeper than 32 levels (limits.max_depth): refused"},
 		{"events per file", NDJSON, "{\"id\": \"a\"}\n{\"id\": \"b\"}\n{\"id\": \"c\"}\n", Limits{MaxFileBytes: 1 << 20, MaxEventBytes: 1 << 20, MaxDepth: 8, MaxValues: 100, MaxEvents: 2},
 			"a@1 b@2 !3:more than 2 events in one input (limits.max_events): the rest is not read"},

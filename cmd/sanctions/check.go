@@ -78,6 +78,7 @@ after evaluating every valid event.`,
 					MaxDepth:      c.Limits.MaxDepth,
 					MaxValues:     c.Limits.MaxValues,
 					MaxEvents:     c.Limits.MaxEvents,
+					MaxString:     c.Limits.MaxString,
 				},
 			}
 			out := s.out

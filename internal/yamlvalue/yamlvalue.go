@@ -18,8 +18,9 @@ import (
 // Limits bound what one value may expand to, so that aliases cannot blow up memory
 // ("billion laughs") and nesting cannot exhaust the stack.
 type Limits struct {
-	MaxNodes int // values produced, aliases expanded (0: no limit)
-	MaxDepth int // nesting of maps and lists (0: no limit)
+	MaxNodes  int // values produced, aliases expanded (0: no limit)
+	MaxDepth  int // nesting of maps and lists (0: no limit)
+	MaxString int // bytes of one string (0: no limit)
 }
 
 // DefaultLimits suit one event or one data table.
@@ -53,10 +54,10 @@ type converter struct {
 func (c *converter) value(n *yaml.Node, path []string, depth int) (any, error) {
 	c.nodes++
 	if c.lim.MaxNodes > 0 && c.nodes > c.lim.MaxNodes {
-		return nil, c.errf(n, path, "more than %d values (aliases expanded): refused", c.lim.MaxNodes)
+		return nil, c.errf(n, path, "more than %d values, aliases expanded (limits.max_values): refused", c.lim.MaxNodes)
 	}
 	if c.lim.MaxDepth > 0 && depth > c.lim.MaxDepth {
-		return nil, c.errf(n, path, "nested deeper than %d levels: refused", c.lim.MaxDepth)
+		return nil, c.errf(n, path, "nested deeper than %d levels (limits.max_depth): refused", c.lim.MaxDepth)
 	}
 	switch n.Kind {
 	case yaml.DocumentNode:
@@ -128,6 +129,9 @@ func (c *converter) scalar(n *yaml.Node, path []string) (any, error) {
 		}
 		return json.Number(strconv.FormatFloat(f, 'g', -1, 64)), nil
 	case "!!str":
+		if c.lim.MaxString > 0 && len(n.Value) > c.lim.MaxString {
+			return nil, c.errf(n, path, "a string of %d bytes, longer than %d (limits.max_string_bytes): refused", len(n.Value), c.lim.MaxString)
+		}
 		return n.Value, nil
 	case "!!timestamp":
 		// A date written bare (2023-09-13) stays the string the author wrote.
