@@ -212,6 +212,9 @@ func PathString(path []string) string {
 
 // SyntaxError splits a yaml.v3 parse error ("yaml: line 3: did not find expected key") into
 // its line (0 when it gives none) and a message without the prefix.
+//
+// yaml.v3 counts lines from 1 for the errors of its scanner but from 0 for those of its parser
+// (decode.go, parser.fail), so the parser's are moved one line down.
 func SyntaxError(err error) (line int, msg string) {
 	msg = err.Error()
 	if _, scanErr := fmt.Sscanf(msg, "yaml: line %d:", &line); scanErr == nil {
@@ -220,9 +223,27 @@ func SyntaxError(err error) (line int, msg string) {
 				msg = msg[i+2+j+2:]
 			}
 		}
+		if parserProblems[msg] {
+			line++
+		}
 	} else {
 		line = 0
 		msg = strings.TrimPrefix(msg, "yaml: ")
 	}
 	return line, "invalid YAML: " + msg
+}
+
+// parserProblems are the messages of yaml.v3's parser (parserc.go), as opposed to its scanner.
+var parserProblems = map[string]bool{
+	"did not find expected ',' or ']'":       true,
+	"did not find expected ',' or '}'":       true,
+	"did not find expected '-' indicator":    true,
+	"did not find expected <document start>": true,
+	"did not find expected <stream-start>":   true,
+	"did not find expected key":              true,
+	"did not find expected node content":     true,
+	"found duplicate %TAG directive":         true,
+	"found duplicate %YAML directive":        true,
+	"found incompatible YAML document":       true,
+	"found undefined tag handle":             true,
 }
