@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/spf13/viper"
 )
@@ -40,6 +41,7 @@ type Check struct {
 	FailOn      string `mapstructure:"fail_on"`
 	InputFormat string `mapstructure:"input_format"`
 	Workers     int    `mapstructure:"workers"`
+	KeepGoing   bool   `mapstructure:"keep_going"`
 }
 
 // Limits bound what inputs may make the tool do.
@@ -50,6 +52,8 @@ type Limits struct {
 	MaxValues     int   `mapstructure:"max_values"`
 	MaxEvents     int   `mapstructure:"max_events"`
 	MaxString     int   `mapstructure:"max_string_bytes"`
+	// EventTimeout bounds the evaluation of one event by the rules; 0 means no bound.
+	EventTimeout time.Duration `mapstructure:"event_timeout"`
 }
 
 // FileNames are the config file names searched, in order, when --config is not given.

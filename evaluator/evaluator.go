@@ -10,9 +10,11 @@ package evaluator
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
@@ -42,27 +44,60 @@ type Evaluator struct {
 	all      rego.PreparedEvalQuery
 	rules    []Rule
 	perRule  []rego.PreparedEvalQuery // same order as rules
+	timeout  time.Duration
+	setAside diag.List
 }
 
-// Options tune compilation.
+// Options tune compilation and evaluation.
 type Options struct {
 	// WithTests compiles the *_test.rego modules too (for running the rule tests).
 	WithTests bool
+	// KeepGoing leaves out the rules that do not compile (their whole directory, see
+	// ruleset.RuleDir) instead of failing: SetAside lists them with why. Problems in shared
+	// files still fail.
+	KeepGoing bool
+	// EventTimeout bounds the evaluation of one event (0: no bound). A rule that runs longer is
+	// reported as failing on that event, with its file and line.
+	EventTimeout time.Duration
 }
 
 // New compiles lib and prepares its queries. Problems in the rules come back as a diag.List,
-// each with file, line and column.
+// each with file, line and column. With KeepGoing the rules at fault are dropped from lib.
 func New(ctx context.Context, lib *ruleset.Library, opts Options) (*Evaluator, error) {
-	c, err := Compile(lib, opts.WithTests)
-	if err != nil {
-		return nil, err
-	}
-	rules, probs := rulesOf(c)
-	if len(probs) > 0 {
+	var c *ast.Compiler
+	var rules []Rule
+	for {
+		var probs diag.List
+		var err error
+		c, err = Compile(lib, opts.WithTests)
+		if err != nil {
+			if !errors.As(err, &probs) {
+				return nil, err
+			}
+		} else {
+			rules, probs = rulesOf(c)
+		}
+		if len(probs) == 0 {
+			break
+		}
 		probs.Sort()
-		return nil, probs
+		if !opts.KeepGoing {
+			return nil, probs
+		}
+		byDir := map[string]diag.List{}
+		for _, p := range probs {
+			dir := lib.RuleDirOf(p.File)
+			if dir == "" {
+				return nil, probs // a shared file: every rule depends on it
+			}
+			byDir[dir] = append(byDir[dir], p)
+		}
+		for dir, why := range byDir {
+			lib.Drop(dir, why)
+		}
 	}
-	e := &Evaluator{compiler: c, store: NewStore(lib), rules: rules}
+	e := &Evaluator{compiler: c, store: NewStore(lib), rules: rules, timeout: opts.EventTimeout, setAside: lib.SetAside}
+	var err error
 	e.all, err = e.prepare(ctx, ResultQuery)
 	if err != nil {
 		return nil, err
@@ -169,6 +204,18 @@ func (e *Evaluator) prepare(ctx context.Context, query string) (rego.PreparedEva
 // Rules lists the rules, sorted by id.
 func (e *Evaluator) Rules() []Rule { return e.rules }
 
+// SetAside lists the rules left out under Options.KeepGoing (at load or at compilation), each
+// problem with its file, line and, when known, rule id.
+func (e *Evaluator) SetAside() diag.List { return e.setAside }
+
+// limit bounds one evaluation by the per-event time limit.
+func (e *Evaluator) limit(ctx context.Context) (context.Context, context.CancelFunc) {
+	if e.timeout <= 0 {
+		return ctx, func() {}
+	}
+	return context.WithTimeout(ctx, e.timeout)
+}
+
 // Input converts an event document to the value rules see, once per event.
 func Input(doc map[string]any) (ast.Value, error) {
 	return ast.InterfaceToValue(doc)
@@ -180,10 +227,14 @@ type Judgement struct {
 	Exempted []finding.Finding // findings an exemption turned off, each with its entry
 }
 
-// Evaluate judges one event. A rule that fails is reported with its id; the other rules'
-// findings are kept.
+// Evaluate judges one event. A rule that fails, or runs past the per-event time limit, is
+// reported with its id; the other rules' findings are kept. When the evaluation of all rules
+// fails, each rule is evaluated alone (each within the limit) to find which.
 func (e *Evaluator) Evaluate(ctx context.Context, input ast.Value) (Judgement, []*RuleError) {
-	rs, err := e.all.Eval(ctx, rego.EvalParsedInput(input))
+	actx, cancel := e.limit(ctx)
+	rs, err := e.all.Eval(actx, rego.EvalParsedInput(input))
+	allTimedOut := errors.Is(actx.Err(), context.DeadlineExceeded)
+	cancel()
 	if err == nil {
 		j, err := decodeResult(rs)
 		if err == nil {
@@ -198,7 +249,17 @@ func (e *Evaluator) Evaluate(ctx context.Context, input ast.Value) (Judgement, [
 	var j Judgement
 	var errs []*RuleError
 	for i, q := range e.perRule {
-		rs, err := q.Eval(ctx, rego.EvalParsedInput(input))
+		rctx, cancel := e.limit(ctx)
+		rs, err := q.Eval(rctx, rego.EvalParsedInput(input))
+		timedOut := errors.Is(rctx.Err(), context.DeadlineExceeded)
+		cancel()
+		if ctx.Err() != nil {
+			return Judgement{}, []*RuleError{{Err: ctx.Err()}}
+		}
+		if err != nil && timedOut {
+			r := e.rules[i]
+			err = &TimeoutError{Limit: e.timeout, File: r.File, Line: r.Line}
+		}
 		if err == nil {
 			var fs []finding.Finding
 			fs, err = decodeFindings(rs)
@@ -214,8 +275,9 @@ func (e *Evaluator) Evaluate(ctx context.Context, input ast.Value) (Judgement, [
 			errs = append(errs, &RuleError{Rule: e.rules[i].ID, Err: err})
 		}
 	}
-	if len(errs) == 0 {
-		// Only the aggregate failed (data.sanctions.result itself): say so.
+	if len(errs) == 0 && !allTimedOut {
+		// Only the aggregate failed (data.sanctions.result itself): say so. (When it ran out of
+		// time but every rule alone finished in time, the rules' findings are complete.)
 		errs = append(errs, &RuleError{Err: err})
 	}
 	Sort(j.Findings)
@@ -227,6 +289,17 @@ func (e *Evaluator) Evaluate(ctx context.Context, input ast.Value) (Judgement, [
 type RuleError struct {
 	Rule string // rule id, empty when the failure is not a single rule's
 	Err  error
+}
+
+// TimeoutError is a rule that ran past the per-event time limit.
+type TimeoutError struct {
+	Limit time.Duration
+	File  string // the rule's file and the line of its METADATA
+	Line  int
+}
+
+func (t *TimeoutError) Error() string {
+	return fmt.Sprintf("%s:%d: ran past the per-event time limit of %s (limits.event_timeout)", t.File, t.Line, t.Limit)
 }
 
 // Message renders the error with the place in the rule where it happened.

@@ -54,6 +54,20 @@ type Library struct {
 	Files      []string               // every file read, for watching
 	Raw        map[string][]byte      // the source of every module, by file name (for bundles)
 	Paths      map[string]string      // each module's path within its source: sanctions/lib/lib.rego
+	// SetAside lists, with why, the rules left out of the library under Options.KeepGoing (or by
+	// Drop). Its problems carry the rule id when the rule's METADATA could be read.
+	SetAside diag.List
+
+	ruleDirs map[string]string // file name -> its rule's directory; absent for shared files
+}
+
+// Options tune loading.
+type Options struct {
+	// KeepGoing sets aside a rule whose Rego does not parse (the rule's whole directory, see
+	// RuleDir) and records why in Library.SetAside, instead of failing the load. Problems in
+	// shared files (lib/, findings.rego, the schema, the data tables) still fail it: every rule
+	// depends on them.
+	KeepGoing bool
 }
 
 // File is a file's name and content.
@@ -65,14 +79,21 @@ type File struct {
 // Load reads and checks the library from its sources. All problems found are returned
 // together, each with its file and line.
 func Load(ctx context.Context, sources ...Source) (*Library, error) {
+	return LoadWith(ctx, Options{}, sources...)
+}
+
+// LoadWith is Load with options.
+func LoadWith(ctx context.Context, opts Options, sources ...Source) (*Library, error) {
 	lib := &Library{
-		Modules: map[string]*ast.Module{},
-		Tests:   map[string]*ast.Module{},
-		Data:    map[string]any{},
-		Raw:     map[string][]byte{},
-		Paths:   map[string]string{},
+		Modules:  map[string]*ast.Module{},
+		Tests:    map[string]*ast.Module{},
+		Data:     map[string]any{},
+		Raw:      map[string][]byte{},
+		Paths:    map[string]string{},
+		ruleDirs: map[string]string{},
 	}
 	var probs diag.List
+	unparsed := map[string]diag.List{} // rule directory -> parse errors of its files (KeepGoing)
 	tables := map[string]*table{}
 	broken := map[string]bool{} // tables that did not parse: reported once, not again as missing
 	for _, src := range sources {
@@ -102,6 +123,9 @@ func Load(ctx context.Context, sources ...Source) (*Library, error) {
 				return nil
 			}
 			lib.Files = append(lib.Files, name)
+			if dir := RuleDir(p); dir != "" {
+				lib.ruleDirs[name] = path.Join(src.Name, dir)
+			}
 			switch kind {
 			case "rego":
 				m, err := ast.ParseModuleWithOpts(name, string(data), ast.ParserOptions{
@@ -109,6 +133,10 @@ func Load(ctx context.Context, sources ...Source) (*Library, error) {
 					RegoVersion:       ast.RegoV1,
 				})
 				if err != nil {
+					if dir := lib.ruleDirs[name]; opts.KeepGoing && dir != "" {
+						unparsed[dir] = append(unparsed[dir], FromAST(err)...)
+						return nil
+					}
 					probs = append(probs, FromAST(err)...)
 					return nil
 				}
@@ -152,10 +180,13 @@ func Load(ctx context.Context, sources ...Source) (*Library, error) {
 			return nil, fmt.Errorf("reading rules from %s: %w", src.Name, err)
 		}
 	}
+	for _, dir := range sortedKeys(unparsed) {
+		lib.Drop(dir, unparsed[dir])
+	}
 	if lib.SchemaPath == "" {
 		probs = append(probs, &diag.Problem{File: strings.Join(lib.Sources, ", "), Message: "no event schema (" + SchemaFile + ") in the rule library"})
 	}
-	if len(lib.Modules) == 0 {
+	if len(lib.Modules) == 0 && len(lib.SetAside) == 0 {
 		probs = append(probs, &diag.Problem{File: strings.Join(lib.Sources, ", "), Message: "no Rego modules in the rule library"})
 	}
 	probs = append(probs, lib.buildData(tables, broken)...)
@@ -252,6 +283,69 @@ func (lib *Library) ItemCategories() []string {
 		}
 	}
 	return out
+}
+
+// RuleDir is the directory of the rule that the file at p (a path within its source) belongs
+// to: sanctions/<regime>/<rule> for files below it, "" for shared files (sanctions/lib/...,
+// sanctions/findings.rego, data/, schema/).
+func RuleDir(p string) string {
+	parts := strings.Split(p, "/")
+	if len(parts) < 4 || parts[0] != "sanctions" || parts[1] == "lib" {
+		return ""
+	}
+	return path.Join(parts[:3]...)
+}
+
+// RuleDirOf is the directory (with its source's name) of the rule that a loaded file belongs
+// to, or "" for a shared file.
+func (lib *Library) RuleDirOf(file string) string { return lib.ruleDirs[file] }
+
+// Drop takes the rule in directory dir (as RuleDirOf gives it) out of the library: its
+// modules, tests and examples. why, the problems that made it go, is added to SetAside with the
+// rule's id when its METADATA says it.
+func (lib *Library) Drop(dir string, why diag.List) {
+	id := ""
+	for _, name := range lib.ModuleNames() {
+		if lib.ruleDirs[name] == dir && id == "" {
+			id = ruleIDOf(lib.Modules[name])
+		}
+	}
+	for name, d := range lib.ruleDirs {
+		if d != dir {
+			continue
+		}
+		delete(lib.Modules, name)
+		delete(lib.Tests, name)
+		delete(lib.Raw, name)
+		delete(lib.Paths, name)
+	}
+	examples := lib.Examples[:0]
+	for _, f := range lib.Examples {
+		if lib.ruleDirs[f.Name] != dir {
+			examples = append(examples, f)
+		}
+	}
+	lib.Examples = examples
+	for _, p := range why {
+		q := *p
+		if q.RuleID == "" {
+			q.RuleID = id
+		}
+		lib.SetAside = append(lib.SetAside, &q)
+	}
+	lib.SetAside.Sort()
+}
+
+// ruleIDOf reads custom.id from a module's package-scoped METADATA, or "".
+func ruleIDOf(m *ast.Module) string {
+	for _, a := range m.Annotations {
+		if a.Scope == "package" && a.Custom != nil {
+			if id, ok := a.Custom["id"].(string); ok {
+				return id
+			}
+		}
+	}
+	return ""
 }
 
 // ModuleNames returns the file names of the modules, sorted.

@@ -234,7 +234,7 @@ func indexTaxonomy(t *table, categories []string) (phraseIndex, diag.List) {
 	return idx, probs
 }
 
-func sortedKeys(m map[string]any) []string {
+func sortedKeys[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)

@@ -43,8 +43,15 @@ func (e *Engine) NewReport() *report.Report {
 }
 
 // RunTo is Run, passing each outcome to sink as it comes, in input order: a report.Writer
-// renders a streaming format with flat memory.
+// renders a streaming format with flat memory. Rules the engine set aside (KeepGoing) come first,
+// as errors.
 func (c *Check) RunTo(ctx context.Context, eng *Engine, sink report.Sink) error {
+	// Rules left out under --keep-going are errors of the run, reported first.
+	for _, p := range eng.Evaluator.SetAside() {
+		if err := sink.Error(p); err != nil {
+			return err
+		}
+	}
 	var sinkErr error
 	err := c.Stream(ctx, eng, func(v Verdict) error {
 		if v.Event == nil || len(v.Rejected) > 0 {

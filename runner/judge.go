@@ -21,8 +21,8 @@ type Engine struct {
 }
 
 // NewEngine loads nothing itself: it compiles lib and builds its validator.
-func NewEngine(ctx context.Context, lib *ruleset.Library) (*Engine, error) {
-	ev, err := evaluator.New(ctx, lib, evaluator.Options{})
+func NewEngine(ctx context.Context, lib *ruleset.Library, opts evaluator.Options) (*Engine, error) {
+	ev, err := evaluator.New(ctx, lib, opts)
 	if err != nil {
 		return nil, err
 	}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
@@ -41,6 +42,7 @@ after evaluating every valid event.`,
 				for key, flag := range map[string]string{
 					"check.format": "format", "check.fail_on": "fail-on",
 					"check.input_format": "input-format", "check.workers": "workers",
+					"check.keep_going": "keep-going", "limits.event_timeout": "event-timeout",
 				} {
 					if err := v.BindPFlag(key, cmd.Flags().Lookup(flag)); err != nil {
 						return err
@@ -146,6 +148,8 @@ after evaluating every valid event.`,
 	f.String("fail-on", "low", "exit 1 when a finding is at or above this severity: critical, high, medium, low, info, or never")
 	f.String("input-format", "yaml", "format of standard input (-): yaml, json or ndjson")
 	f.Int("workers", 0, "evaluations at once (0: one per CPU)")
+	f.Bool("keep-going", false, "leave out the rules that do not load, report them (exit 2), and run the others")
+	f.Duration("event-timeout", 5*time.Second, "time limit of the rules' evaluation of one event (0: none)")
 	f.StringVarP(&output, "output", "o", "", "write the report to this file instead of standard output")
 	f.BoolVarP(&quiet, "quiet", "q", false, "text format: print only the summary")
 	f.BoolVar(&showExempted, "show-exempted", false, "list the findings that exemptions turned off, with the entry that did")

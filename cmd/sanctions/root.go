@@ -9,6 +9,7 @@ import (
 
 	"github.com/sanctions-dev/sanctions/config"
 	"github.com/sanctions-dev/sanctions/diag"
+	"github.com/sanctions-dev/sanctions/evaluator"
 	"github.com/sanctions-dev/sanctions/ruleset"
 	"github.com/sanctions-dev/sanctions/runner"
 )
@@ -72,10 +73,10 @@ func engine(ctx context.Context, s *streams, c *config.Config) (*runner.Engine, 
 	if err != nil {
 		return nil, withStatus(exitError, err)
 	}
-	lib, err := ruleset.Load(ctx, sources...)
+	lib, err := ruleset.LoadWith(ctx, ruleset.Options{KeepGoing: c.Check.KeepGoing}, sources...)
 	if err == nil {
 		var eng *runner.Engine
-		eng, err = runner.NewEngine(ctx, lib)
+		eng, err = runner.NewEngine(ctx, lib, evaluator.Options{KeepGoing: c.Check.KeepGoing, EventTimeout: c.Limits.EventTimeout})
 		if err == nil {
 			return eng, nil
 		}

@@ -9,7 +9,9 @@ import (
 	"runtime"
 	"testing"
 	"testing/fstest"
+	"time"
 
+	"github.com/sanctions-dev/sanctions/evaluator"
 	"github.com/sanctions-dev/sanctions/ruleset"
 	"github.com/sanctions-dev/sanctions/runner"
 )
@@ -64,7 +66,7 @@ func Library(t testing.TB) *ruleset.Library {
 // Engine loads and compiles the repository's rules.
 func Engine(t testing.TB) *runner.Engine {
 	t.Helper()
-	eng, err := runner.NewEngine(context.Background(), Library(t))
+	eng, err := runner.NewEngine(context.Background(), Library(t), evaluator.Options{EventTimeout: time.Minute})
 	if err != nil {
 		t.Fatalf("compiling the rules: %v", err)
 	}
