@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -15,6 +16,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/sanctions-dev/sanctions/diag"
+	"github.com/sanctions-dev/sanctions/internal/safetext"
 	"github.com/sanctions-dev/sanctions/internal/yamlvalue"
 )
 
@@ -512,9 +514,18 @@ func (d *decoder) yamlLimits() yamlvalue.Limits {
 func (d *decoder) jsonEvent(pos Position, v any, locate func([]string, bool) (int, int)) error {
 	s := shape{lim: d.lim}
 	if msg := s.check(v, 0); msg != "" {
+		// Maps were walked in Go's random order: walk again in key order, so that the problem
+		// reported, when there are several, is the same on every run.
+		s = shape{lim: d.lim, sorted: true}
+		msg = s.check(v, 0)
 		p := &diag.Problem{File: pos.File, Line: pos.Line, Column: pos.Column, Field: yamlvalue.PathString(s.path), Message: msg}
+		if m, ok := v.(map[string]any); ok {
+			if id, ok := m["id"].(string); ok && id != "" && safetext.Problem(id) == "" && len(id) <= 200 {
+				p.EventID = id
+			}
+		}
 		if len(s.path) > 0 {
-			p.Line, p.Column = locate(s.path, false)
+			p.Line, p.Column = locate(s.path, s.atKey)
 		}
 		return d.send(Record{Problem: p})
 	}
@@ -524,6 +535,8 @@ func (d *decoder) jsonEvent(pos Position, v any, locate func([]string, bool) (in
 // shape checks a decoded value against the limits, remembering where the first excess is.
 type shape struct {
 	lim    Limits
+	sorted bool // walk maps in key order
+	atKey  bool // the problem is in the key at path, not its value
 	values int
 	path   []string
 }
@@ -541,10 +554,23 @@ func (s *shape) check(v any, depth int) string {
 		if s.lim.MaxString > 0 && len(x) > s.lim.MaxString {
 			return fmt.Sprintf("a string of %d bytes, longer than %d (limits.max_string_bytes): refused", len(x), s.lim.MaxString)
 		}
+		return safetext.Problem(x)
 	case map[string]any:
+		if s.sorted {
+			keys := make([]string, 0, len(x))
+			for k := range x {
+				keys = append(keys, k)
+			}
+			sort.Strings(keys)
+			for _, k := range keys {
+				if msg := s.entry(k, x[k], depth); msg != "" {
+					return msg
+				}
+			}
+			return ""
+		}
 		for k, e := range x {
-			if msg := s.check(e, depth+1); msg != "" {
-				s.path = append([]string{k}, s.path...)
+			if msg := s.entry(k, e, depth); msg != "" {
 				return msg
 			}
 		}
@@ -555,6 +581,19 @@ func (s *shape) check(v any, depth int) string {
 				return msg
 			}
 		}
+	}
+	return ""
+}
+
+// entry checks one key and value of a map.
+func (s *shape) entry(k string, v any, depth int) string {
+	if msg := safetext.KeyProblem(k); msg != "" {
+		s.path, s.atKey = []string{k}, true
+		return msg
+	}
+	if msg := s.check(v, depth+1); msg != "" {
+		s.path = append([]string{k}, s.path...)
+		return msg
 	}
 	return ""
 }

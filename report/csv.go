@@ -5,14 +5,38 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/sanctions-dev/sanctions/finding"
 )
 
-// CSV renders one row per finding, for spreadsheets.
+// CSV renders a row per finding, for spreadsheets, and accounts for every event: an evaluated
+// event without findings has one row (outcome no_findings), and every error (a rejected event, a
+// rule that failed) has one row at the end (outcome error, with its message). A cell that a
+// spreadsheet would read as a formula (starting with =, +, -, @, tab or carriage return: a quote
+// "=HYPERLINK(...)" in an event) is written with a leading apostrophe, as OWASP advises.
 type CSV struct{}
 
+// writeRow writes one row, each cell made safe for spreadsheets.
+func writeRow(cw *csv.Writer, row []string) error {
+	for i, c := range row {
+		if c != "" && strings.ContainsRune("=+-@\t\r", rune(c[0])) {
+			row[i] = "'" + c
+		}
+	}
+	return cw.Write(row)
+}
+
 // CSVHeader names the columns.
-var CSVHeader = []string{"event_id", "file", "line", "rule_id", "title", "regime", "category", "severity", "verdict",
-	"confidence", "citations", "reasoning", "evidence", "counter_evidence"}
+var CSVHeader = []string{"event_id", "outcome", "file", "line", "rule_id", "title", "regime", "category", "severity", "verdict",
+	"confidence", "citations", "reasoning", "evidence", "counter_evidence", "message"}
+
+// The outcomes of CSV rows.
+const (
+	OutcomeFinding    = "finding"
+	OutcomeExempted   = "exempted" // with --show-exempted
+	OutcomeNoFindings = "no_findings"
+	OutcomeError      = "error"
+)
 
 // Render writes r as CSV.
 func (c CSV) Render(w io.Writer, r *Report) error { return renderStream(c, w, r) }
@@ -27,14 +51,37 @@ func (CSV) Begin(w io.Writer, _ *Report) error {
 	return cw.Error()
 }
 
-// End writes nothing: a CSV has no footer.
-func (CSV) End(io.Writer, *Report) error { return nil }
-
-// WriteResult writes a row per finding of one event.
-func (CSV) WriteResult(w io.Writer, _ *Report, res Result, _ int) error {
+// End writes a row per error.
+func (CSV) End(w io.Writer, r *Report) error {
 	cw := csv.NewWriter(w)
-	{
-		for _, f := range res.Findings {
+	for _, e := range r.Errors {
+		line := ""
+		if e.Line > 0 {
+			line = strconv.Itoa(e.Line)
+		}
+		if err := writeRow(cw, []string{e.EventID, OutcomeError, e.File, line, e.RuleID, "", "", "", "", "", "", "", "", "", "", e.Error()}); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// WriteResult writes a row per finding of one event, or one row when it has none.
+func (CSV) WriteResult(w io.Writer, r *Report, res Result, _ int) error {
+	cw := csv.NewWriter(w)
+	line := strconv.Itoa(res.Location.Line)
+	if len(res.Findings) == 0 && (len(res.Exempted) == 0 || !r.ShowExempted) {
+		if err := writeRow(cw, []string{res.EventID, OutcomeNoFindings, res.Location.File, line, "", "", "", "", "", "", "", "", "", "", "", ""}); err != nil {
+			return err
+		}
+	}
+	outcomes := []string{OutcomeFinding, OutcomeExempted}
+	for i, fs := range [][]finding.Finding{res.Findings, res.Exempted} {
+		if i == 1 && !r.ShowExempted {
+			break
+		}
+		for _, f := range fs {
 			var cites, quotes, denials []string
 			for _, c := range f.Citations {
 				cites = append(cites, "UNSCR "+c.Resolution+" para. "+c.Paragraph)
@@ -45,10 +92,14 @@ func (CSV) WriteResult(w io.Writer, _ *Report, res Result, _ int) error {
 			for _, c := range f.CounterEvidence {
 				denials = append(denials, c.Status+" by "+c.By)
 			}
-			row := []string{res.EventID, res.Location.File, strconv.Itoa(res.Location.Line), f.RuleID, f.Title, f.Regime,
+			message := ""
+			if f.Exemption != nil {
+				message = "exempted by " + f.Exemption.ID + " (" + f.Exemption.Kind + ", " + f.Exemption.Basis + ")"
+			}
+			row := []string{res.EventID, outcomes[i], res.Location.File, line, f.RuleID, f.Title, f.Regime,
 				f.Category, string(f.Severity), f.Verdict, f.Confidence, strings.Join(cites, "; "),
-				strings.Join(f.Reasoning, " "), strings.Join(quotes, "; "), strings.Join(denials, "; ")}
-			if err := cw.Write(row); err != nil {
+				strings.Join(f.Reasoning, " "), strings.Join(quotes, "; "), strings.Join(denials, "; "), message}
+			if err := writeRow(cw, row); err != nil {
 				return err
 			}
 		}

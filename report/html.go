@@ -327,7 +327,7 @@ footer { color: #5f6b76; font-size: 13px; padding-bottom: 32px; }
 {{if .Finding.CounterEvidence}}<p><b>Denials</b>: {{range $i, $c := .Finding.CounterEvidence}}{{if $i}}; {{end}}{{$c.Status}} by {{$c.By}}{{end}}</p>{{end}}
 </article>
 {{end}}</section>
-{{if .Quiet}}<section><h2>Events without findings</h2><p>{{range $i, $r := .Quiet}}{{if $i}}, {{end}}<code>{{$r.EventID}}</code>{{end}}</p></section>{{end}}
+{{if .Quiet}}<section><h2>Events without findings</h2><p>{{range $i, $r := .Quiet}}{{if $i}}, {{end}}<code>{{$r.EventID}}</code> ({{$r.Location.File}}:{{$r.Location.Line}}){{end}}</p></section>{{end}}
 {{if .Report.Errors}}<section><h2>Errors</h2><ul class="errors">{{range .Report.Errors}}<li>{{.Error}}</li>{{end}}</ul></section>{{end}}
 </main>
 <footer><p>{{.Report.Disclaimer}}</p></footer>

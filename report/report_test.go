@@ -3,6 +3,7 @@ package report_test
 import (
 	"bytes"
 	"context"
+	"encoding/csv"
 	"encoding/xml"
 	"flag"
 	"fmt"
@@ -202,5 +203,24 @@ func BenchmarkRender(b *testing.B) {
 			}
 			b.ReportMetric(float64(len(rep.Results)*b.N)/b.Elapsed().Seconds(), "events/s")
 		})
+	}
+}
+
+// TestCSVCellsAreNotFormulas: a value that a spreadsheet would run as a formula (here the id of a
+// rejected event, which the schema never saw) is written with a leading apostrophe.
+func TestCSVCellsAreNotFormulas(t *testing.T) {
+	rep := report.New(0)
+	rep.AddRejected(&diag.Problem{File: "in.ndjson", Line: 3, EventID: `=HYPERLINK("http://example.org","open")`, Message: "not a real date"})
+	rep.AddRejected(&diag.Problem{File: "in.ndjson", Line: 4, EventID: "@SUM(A1)", Message: "+1 more"})
+	var buf bytes.Buffer
+	if err := (report.CSV{}).Render(&buf, rep); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&buf).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 3 || rows[1][0] != `'=HYPERLINK("http://example.org","open")` || rows[2][0] != "'@SUM(A1)" || rows[1][3] != "3" {
+		t.Errorf("rows %q", rows)
 	}
 }

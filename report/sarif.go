@@ -79,6 +79,13 @@ func (SARIF) Render(w io.Writer, r *Report) error {
 			result.WithPartialFingerprints(map[string]string{"eventRule/v1": res.EventID + "/" + f.RuleID})
 		}
 	}
+	// Every evaluated event, with or without findings, is listed in the run's properties, and
+	// every rejected event is a notification below: the run accounts for each event.
+	evaluated := make([]sarifEvent, 0, len(r.Results))
+	for _, res := range r.Results {
+		evaluated = append(evaluated, sarifEvent{EventID: res.EventID, File: res.Location.File, Line: res.Location.Line, Findings: len(res.Findings)})
+	}
+	run.WithProperties(sarif.NewPropertyBag().Add("evaluated", evaluated))
 	inv := sarif.NewInvocation().WithExecutionSuccessful(len(r.Errors) == 0)
 	notes := []*sarif.Notification{}
 	for _, e := range r.Errors {
@@ -95,6 +102,14 @@ func (SARIF) Render(w io.Writer, r *Report) error {
 	run.AddInvocation(inv)
 	doc.AddRun(run)
 	return doc.PrettyWrite(w)
+}
+
+// sarifEvent is an evaluated event, in the run's properties.
+type sarifEvent struct {
+	EventID  string `json:"event_id"`
+	File     string `json:"file"`
+	Line     int    `json:"line"`
+	Findings int    `json:"findings"`
 }
 
 func location(file string, line int) *sarif.Location {

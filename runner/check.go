@@ -204,7 +204,8 @@ func (c *Check) read(ctx context.Context, emit func(events.Record) error, proble
 			}
 			continue
 		}
-		if _, err := os.Stat(p); err != nil {
+		info, err := os.Stat(p)
+		if err != nil {
 			// A named input that cannot be read may have held events: one rejected.
 			if err := emit(events.Record{Problem: &diag.Problem{File: p, Message: "cannot read: " + unwrapPath(err)}}); err != nil {
 				return err
@@ -216,6 +217,16 @@ func (c *Check) read(ctx context.Context, emit func(events.Record) error, proble
 			problem(pr)
 		}
 		for _, f := range files {
+			// A file named on the command line may be a pipe (<(extract ...)); one found in a
+			// directory must be a regular file: a named pipe would block, a device never end.
+			if info.IsDir() {
+				if fi, err := os.Stat(f); err == nil && !fi.Mode().IsRegular() {
+					if err := emit(events.Record{Problem: &diag.Problem{File: f, Message: "not a regular file (" + kindOf(fi.Mode()) + "): not read"}}); err != nil {
+						return err
+					}
+					continue
+				}
+			}
 			if err := c.readFile(ctx, f, lim, emit, problem); err != nil {
 				return err
 			}
@@ -304,6 +315,21 @@ func Files(root string) ([]string, diag.List) {
 	}
 	sort.Strings(files)
 	return files, probs
+}
+
+// kindOf names a file mode that is not a regular file.
+func kindOf(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeCharDevice != 0:
+		return "a character device"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	}
+	return "mode " + m.String()
 }
 
 func unwrapPath(err error) string {

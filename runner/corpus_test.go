@@ -73,6 +73,13 @@ func TestBadInputCorpus(t *testing.T) {
 							t.Fatal(err)
 						}
 					}
+				case "fifos":
+					for _, l := range lines(f.Data) {
+						os.MkdirAll(filepath.Join(dir, filepath.Dir(l)), 0o755)
+						if err := mkfifo(filepath.Join(dir, l)); err != nil {
+							t.Fatal(err)
+						}
+					}
 				default:
 					p := filepath.Join(dir, f.Name)
 					os.MkdirAll(filepath.Dir(p), 0o755)

@@ -13,6 +13,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/sanctions-dev/sanctions/internal/safetext"
 )
 
 // Limits bound what one value may expand to, so that aliases cannot blow up memory
@@ -77,6 +79,9 @@ func (c *converter) value(n *yaml.Node, path []string, depth int) (any, error) {
 			if k.Kind != yaml.ScalarNode {
 				return nil, c.errf(k, path, "mapping keys must be plain strings")
 			}
+			if msg := safetext.KeyProblem(k.Value); msg != "" {
+				return nil, c.errf(k, append(path, k.Value), "%s", msg)
+			}
 			if _, dup := m[k.Value]; dup {
 				return nil, c.errf(k, append(path, k.Value), "key %q appears twice", k.Value)
 			}
@@ -132,12 +137,18 @@ func (c *converter) scalar(n *yaml.Node, path []string) (any, error) {
 		if c.lim.MaxString > 0 && len(n.Value) > c.lim.MaxString {
 			return nil, c.errf(n, path, "a string of %d bytes, longer than %d (limits.max_string_bytes): refused", len(n.Value), c.lim.MaxString)
 		}
+		if msg := safetext.Problem(n.Value); msg != "" {
+			return nil, c.errf(n, path, "%s", msg)
+		}
 		return n.Value, nil
 	case "!!timestamp":
 		// A date written bare (2023-09-13) stays the string the author wrote.
 		return n.Value, nil
 	case "!!binary":
 		return nil, c.errf(n, path, "binary values are not supported")
+	}
+	if msg := safetext.Problem(n.Value); msg != "" { // a scalar with a tag of its own: !note "..."
+		return nil, c.errf(n, path, "%s", msg)
 	}
 	return n.Value, nil
 }
@@ -204,6 +215,9 @@ func PathString(path []string) string {
 		}
 		if b.Len() > 0 {
 			b.WriteByte('.')
+		}
+		if _, unsafe := safetext.Find(p); unsafe {
+			p = strconv.QuoteToASCII(p) // a key with a control character: shown escaped
 		}
 		b.WriteString(p)
 	}
