@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 
 	"github.com/sanctions-dev/sanctions/finding"
@@ -73,7 +74,7 @@ func writeMarkdownResult(w *bufio.Writer, res Result) {
 	}
 	fmt.Fprintf(w, "\n### %s\n\n*%s, %s, `%s:%d`*\n\n", res.EventID, res.Event.Type, when, res.Location.File, res.Location.Line)
 	if res.Event.Summary != "" {
-		fmt.Fprintf(w, "%s\n", res.Event.Summary)
+		fmt.Fprintf(w, "%s\n", mdText(res.Event.Summary))
 	}
 	sources := map[string]Source{}
 	for _, s := range res.Event.Sources {
@@ -92,12 +93,12 @@ func writeMarkdownResult(w *bufio.Writer, res Result) {
 		}
 		fmt.Fprintf(w, "\nReasoning:\n\n")
 		for i, s := range f.Reasoning {
-			fmt.Fprintf(w, "%d. %s\n", i+1, s)
+			fmt.Fprintf(w, "%d. %s\n", i+1, mdText(s))
 		}
 		if len(f.Evidence) > 0 {
 			fmt.Fprintf(w, "\nEvidence:\n\n")
 			for _, e := range f.Evidence {
-				fmt.Fprintf(w, "> %q\n> — %s\n\n", e.Quote, sourceMarkdown(sources, e.Source))
+				fmt.Fprintf(w, "> \"%s\"\n> — %s\n\n", mdText(strings.ReplaceAll(e.Quote, "\n", " ")), sourceMarkdown(sources, e.Source))
 			}
 		}
 		if len(f.CounterEvidence) > 0 {
@@ -115,9 +116,9 @@ func sourceMarkdown(sources map[string]Source, id string) string {
 	if !ok {
 		return "source " + id
 	}
-	text := sourceText(sources, id)
+	text := mdText(sourceText(sources, id))
 	if s.URL != "" {
-		text = strings.Replace(text, s.URL, "<"+s.URL+">", 1)
+		text = strings.Replace(text, mdText(s.URL), "<"+s.URL+">", 1)
 	}
 	return text
 }
@@ -129,6 +130,25 @@ func citationLinks(cs []finding.Citation) string {
 	}
 	return strings.Join(out, "; ")
 }
+
+// mdText escapes text from an event (a summary, a quote, a publisher) so that Markdown shows it
+// as written: no emphasis, links, raw HTML, headings or lists of its own.
+func mdText(s string) string {
+	var b strings.Builder
+	for i, r := range s {
+		if strings.ContainsRune("\\`*_[]<>|", r) || (i == 0 && strings.ContainsRune("#-+=>", r)) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	out := b.String()
+	if m := orderedListStart.FindStringIndex(out); m != nil { // "1. " would start a list
+		out = out[:m[1]-1] + "\\" + out[m[1]-1:]
+	}
+	return out
+}
+
+var orderedListStart = regexp.MustCompile(`^\d+[.)]`)
 
 func mdCell(s string) string { return strings.ReplaceAll(s, "|", "\\|") }
 

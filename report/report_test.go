@@ -9,11 +9,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/sanctions-dev/sanctions/diag"
+	"github.com/sanctions-dev/sanctions/finding"
 	"github.com/sanctions-dev/sanctions/internal/testrules"
 	"github.com/sanctions-dev/sanctions/report"
 	"github.com/sanctions-dev/sanctions/runner"
@@ -222,5 +224,36 @@ func TestCSVCellsAreNotFormulas(t *testing.T) {
 	}
 	if len(rows) != 3 || rows[1][0] != `'=HYPERLINK("http://example.org","open")` || rows[2][0] != "'@SUM(A1)" || rows[1][3] != "3" {
 		t.Errorf("rows %q", rows)
+	}
+}
+
+// TestEventTextIsNotMarkup: text from an event (a summary, a quote, a publisher) is shown as
+// written in HTML and Markdown: it cannot add elements, scripts, links or emphasis.
+func TestEventTextIsNotMarkup(t *testing.T) {
+	const hostile = `<img src=x onerror=alert(1)> *bold* [link](http://evil.example)`
+	rep := report.New(1)
+	rep.AddResult(report.Result{EventID: "e", Location: finding.Location{File: "in.yaml", Line: 1},
+		Event: report.Event{Type: "transfer", Date: "2024", Summary: "# " + hostile,
+			Sources: []report.Source{{ID: "s", Publisher: hostile}}},
+		Findings: []finding.Finding{{RuleID: "DPRK-ARMS-EXPORT", Title: "t", Severity: "high", Verdict: finding.PossibleViolation,
+			Confidence: "low", Reasoning: []string{"1. " + hostile}, Evidence: []finding.Evidence{{Quote: hostile, Source: "s"}}}}})
+	var html, md bytes.Buffer
+	if err := (report.HTML{}).Render(&html, rep); err != nil {
+		t.Fatal(err)
+	}
+	if err := (report.Markdown{}).Render(&md, rep); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(html.String(), "<img") || !strings.Contains(html.String(), "&lt;img src=x onerror=alert(1)&gt;") {
+		t.Error("HTML: the event's markup was not escaped")
+	}
+	escaped := `\<img src=x onerror=alert(1)\> \*bold\* \[link\](http://evil.example)`
+	for _, want := range []string{"\\# " + escaped + "\n", "1. 1\\. " + escaped + "\n", `> "` + escaped + `"`, "> — " + escaped} {
+		if !strings.Contains(md.String(), want) {
+			t.Errorf("Markdown lacks %q:\n%s", want, md.String())
+		}
+	}
+	if strings.Contains(strings.ReplaceAll(md.String(), `\<img`, ""), "<img") {
+		t.Error("Markdown: raw HTML from the event")
 	}
 }

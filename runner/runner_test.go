@@ -105,3 +105,36 @@ func TestUnreadablePaths(t *testing.T) {
 		}
 	}
 }
+
+// TestSameBytesInEveryFormat: every format gives byte-identical output from run to run and
+// whatever the number of workers, over the shipped fixtures and a mix of good and bad events.
+func TestSameBytesInEveryFormat(t *testing.T) {
+	eng := engine(t)
+	dir := t.TempDir()
+	if err := os.WriteFile(dir+"/mixed.ndjson", []byte(mixed(200)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, format := range report.Names() {
+		renderer, err := report.Lookup(format, report.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var first []byte
+		for _, workers := range []int{1, 3, 8, 8} {
+			var buf bytes.Buffer
+			w := report.NewWriter(&buf, renderer, eng.NewReport())
+			c := &runner.Check{Paths: []string{"../fixtures", dir}, Workers: workers}
+			if err := c.RunTo(context.Background(), eng, w); err != nil {
+				t.Fatal(err)
+			}
+			if err := w.Close(); err != nil {
+				t.Fatal(err)
+			}
+			if first == nil {
+				first = buf.Bytes()
+			} else if !bytes.Equal(first, buf.Bytes()) {
+				t.Errorf("%s: the output with %d workers differs from the first run's", format, workers)
+			}
+		}
+	}
+}
