@@ -27,6 +27,7 @@ type Config struct {
 	Rules  Rules  `mapstructure:"rules"`
 	Check  Check  `mapstructure:"check"`
 	Limits Limits `mapstructure:"limits"`
+	Serve  Serve  `mapstructure:"serve"`
 	File   string `mapstructure:"-"` // the config file read, if any
 }
 
@@ -54,6 +55,18 @@ type Limits struct {
 	MaxString     int   `mapstructure:"max_string_bytes"`
 	// EventTimeout bounds the evaluation of one event by the rules; 0 means no bound.
 	EventTimeout time.Duration `mapstructure:"event_timeout"`
+}
+
+// Serve holds the settings of `sanctions serve`.
+type Serve struct {
+	Addr            string        `mapstructure:"addr"`
+	Token           string        `mapstructure:"token"`
+	Watch           bool          `mapstructure:"watch"`
+	ReadTimeout     time.Duration `mapstructure:"read_timeout"`
+	WriteTimeout    time.Duration `mapstructure:"write_timeout"`
+	IdleTimeout     time.Duration `mapstructure:"idle_timeout"`
+	ShutdownTimeout time.Duration `mapstructure:"shutdown_timeout"`
+	LogLevel        string        `mapstructure:"log_level"`
 }
 
 // FileNames are the config file names searched, in order, when --config is not given.

@@ -22,6 +22,7 @@ import (
 type Check struct {
 	Paths       []string      // files, directories (searched recursively by extension) or "-"
 	Stdin       io.Reader     // read for "-"
+	StdinName   string        // the name of "-" in positions and errors; "-" when empty
 	InputFormat events.Format // the format of "-"
 	Limits      events.Limits
 	Workers     int // evaluations at once; 0 means one per CPU
@@ -199,7 +200,11 @@ func (c *Check) read(ctx context.Context, emit func(events.Record) error, proble
 	}
 	for _, p := range c.Paths {
 		if p == "-" {
-			if err := c.decode(ctx, events.Input{Name: "-", Reader: c.stdin(), Format: c.inputFormat()}, lim, emit, problem); err != nil {
+			name := c.StdinName
+			if name == "" {
+				name = "-"
+			}
+			if err := c.decode(ctx, events.Input{Name: name, Reader: c.stdin(), Format: c.inputFormat()}, lim, emit, problem); err != nil {
 				return err
 			}
 			continue

@@ -3,9 +3,11 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -22,7 +24,7 @@ import (
 
 func newCheck(g *globals, s *streams) *cobra.Command {
 	var output, writeBaseline, useBaseline string
-	var quiet, showExempted bool
+	var quiet, showExempted, watching bool
 	cmd := &cobra.Command{
 		Use:   "check PATH...",
 		Short: "Check event files against the rules and report findings",
@@ -38,109 +40,111 @@ after evaluating every valid event.`,
   extract-events article.txt | sanctions check --input-format yaml -`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			c, err := g.settings(func(v *viper.Viper) error {
-				for key, flag := range map[string]string{
-					"check.format": "format", "check.fail_on": "fail-on",
-					"check.input_format": "input-format", "check.workers": "workers",
-					"check.keep_going": "keep-going", "limits.event_timeout": "event-timeout",
-				} {
-					if err := v.BindPFlag(key, cmd.Flags().Lookup(flag)); err != nil {
-						return err
+			once := func() error {
+				c, err := g.settings(func(v *viper.Viper) error {
+					for key, flag := range map[string]string{
+						"check.format": "format", "check.fail_on": "fail-on",
+						"check.input_format": "input-format", "check.workers": "workers",
+						"check.keep_going": "keep-going", "limits.event_timeout": "event-timeout",
+					} {
+						if err := v.BindPFlag(key, cmd.Flags().Lookup(flag)); err != nil {
+							return err
+						}
+					}
+					return nil
+				})
+				if err != nil {
+					return err
+				}
+				renderer, err := report.Lookup(c.Check.Format, report.Options{Quiet: quiet, Color: colorFor(s.out, output)})
+				if err != nil {
+					return withStatus(exitError, err)
+				}
+				failOn, err := parseFailOn(c.Check.FailOn)
+				if err != nil {
+					return withStatus(exitError, err)
+				}
+				inFormat, err := events.ParseFormat(c.Check.InputFormat)
+				if err != nil {
+					return withStatus(exitError, err)
+				}
+				eng, err := engine(cmd.Context(), s, c)
+				if err != nil {
+					return err
+				}
+				run := &runner.Check{
+					Paths:       args,
+					Stdin:       s.in,
+					InputFormat: inFormat,
+					Workers:     c.Check.Workers,
+					Limits:      inputLimits(c),
+				}
+				out := s.out
+				if output != "" && output != "-" {
+					f, err := os.Create(output)
+					if err != nil {
+						return withStatus(exitError, err)
+					}
+					defer f.Close()
+					out = f
+				}
+				bw := bufio.NewWriterSize(out, 64<<10)
+				rep := eng.NewReport()
+				rep.Tool = toolInfo()
+				rep.ShowExempted = showExempted
+				// The outcome flows: runner -> recorder (--write-baseline) -> filter (--baseline) -> writer.
+				writer := report.NewWriter(bw, renderer, rep)
+				var sink report.Sink = writer
+				var filter *baseline.Filter
+				if useBaseline != "" {
+					b, err := baseline.Load(useBaseline)
+					if err != nil {
+						return withStatus(exitError, fmt.Errorf("--baseline: %w", err))
+					}
+					filter = b.Filter(sink)
+					sink = filter
+				}
+				var recorder *baseline.Recorder
+				if writeBaseline != "" {
+					recorder = baseline.NewRecorder(sink)
+					sink = recorder
+				}
+				if err := run.RunTo(cmd.Context(), eng, sink); err != nil {
+					return withStatus(exitError, err)
+				}
+				if filter != nil {
+					rep.Baseline = filter.Info(useBaseline)
+				}
+				if err := writer.Close(); err != nil {
+					return withStatus(exitError, fmt.Errorf("writing the report: %w", err))
+				}
+				if err := bw.Flush(); err != nil {
+					return withStatus(exitError, fmt.Errorf("writing the report: %w", err))
+				}
+				if recorder != nil {
+					var buf bytes.Buffer
+					if err := recorder.File.Write(&buf); err != nil {
+						return withStatus(exitError, err)
+					}
+					if err := os.WriteFile(writeBaseline, buf.Bytes(), 0o644); err != nil {
+						return withStatus(exitError, err)
 					}
 				}
+				switch {
+				case len(rep.Errors) > 0:
+					return withStatus(exitError, nil)
+				case failOn != "" && rep.Worst().Rank() >= failOn.Rank():
+					return withStatus(exitFindings, nil)
+				}
 				return nil
-			})
-			if err != nil {
-				return err
 			}
-			renderer, err := report.Lookup(c.Check.Format, report.Options{Quiet: quiet, Color: colorFor(s.out, output)})
-			if err != nil {
-				return withStatus(exitError, err)
+			if !watching {
+				return once()
 			}
-			failOn, err := parseFailOn(c.Check.FailOn)
-			if err != nil {
-				return withStatus(exitError, err)
+			if slices.Contains(args, "-") {
+				return withStatus(exitError, errors.New("--watch cannot watch standard input: give files or directories"))
 			}
-			inFormat, err := events.ParseFormat(c.Check.InputFormat)
-			if err != nil {
-				return withStatus(exitError, err)
-			}
-			eng, err := engine(cmd.Context(), s, c)
-			if err != nil {
-				return err
-			}
-			run := &runner.Check{
-				Paths:       args,
-				Stdin:       s.in,
-				InputFormat: inFormat,
-				Workers:     c.Check.Workers,
-				Limits: events.Limits{
-					MaxFileBytes:  c.Limits.MaxFileBytes,
-					MaxEventBytes: c.Limits.MaxEventBytes,
-					MaxDepth:      c.Limits.MaxDepth,
-					MaxValues:     c.Limits.MaxValues,
-					MaxEvents:     c.Limits.MaxEvents,
-					MaxString:     c.Limits.MaxString,
-				},
-			}
-			out := s.out
-			if output != "" && output != "-" {
-				f, err := os.Create(output)
-				if err != nil {
-					return withStatus(exitError, err)
-				}
-				defer f.Close()
-				out = f
-			}
-			bw := bufio.NewWriterSize(out, 64<<10)
-			rep := eng.NewReport()
-			rep.Tool = toolInfo()
-			rep.ShowExempted = showExempted
-			// The outcome flows: runner -> recorder (--write-baseline) -> filter (--baseline) -> writer.
-			writer := report.NewWriter(bw, renderer, rep)
-			var sink report.Sink = writer
-			var filter *baseline.Filter
-			if useBaseline != "" {
-				b, err := baseline.Load(useBaseline)
-				if err != nil {
-					return withStatus(exitError, fmt.Errorf("--baseline: %w", err))
-				}
-				filter = b.Filter(sink)
-				sink = filter
-			}
-			var recorder *baseline.Recorder
-			if writeBaseline != "" {
-				recorder = baseline.NewRecorder(sink)
-				sink = recorder
-			}
-			if err := run.RunTo(cmd.Context(), eng, sink); err != nil {
-				return withStatus(exitError, err)
-			}
-			if filter != nil {
-				rep.Baseline = filter.Info(useBaseline)
-			}
-			if err := writer.Close(); err != nil {
-				return withStatus(exitError, fmt.Errorf("writing the report: %w", err))
-			}
-			if err := bw.Flush(); err != nil {
-				return withStatus(exitError, fmt.Errorf("writing the report: %w", err))
-			}
-			if recorder != nil {
-				var buf bytes.Buffer
-				if err := recorder.File.Write(&buf); err != nil {
-					return withStatus(exitError, err)
-				}
-				if err := os.WriteFile(writeBaseline, buf.Bytes(), 0o644); err != nil {
-					return withStatus(exitError, err)
-				}
-			}
-			switch {
-			case len(rep.Errors) > 0:
-				return withStatus(exitError, nil)
-			case failOn != "" && rep.Worst().Rank() >= failOn.Rank():
-				return withStatus(exitFindings, nil)
-			}
-			return nil
+			return watchLoop(cmd.Context(), s, func() []string { return g.watchPaths(args) }, once)
 		},
 	}
 	f := cmd.Flags()
@@ -154,6 +158,7 @@ after evaluating every valid event.`,
 	f.BoolVarP(&quiet, "quiet", "q", false, "text format: print only the summary")
 	f.BoolVar(&showExempted, "show-exempted", false, "list the findings that exemptions turned off, with the entry that did")
 	f.StringVar(&writeBaseline, "write-baseline", "", "record the findings (by event id and rule id) in this file, to accept them")
+	f.BoolVarP(&watching, "watch", "w", false, "run again whenever a rule, data table, config file or input changes (Ctrl-C stops)")
 	f.StringVar(&useBaseline, "baseline", "", "report, and fail on, only the findings this baseline file does not hold; list its entries that no longer occur")
 	return cmd
 }

@@ -28,10 +28,15 @@ func tuneGC() {
 	}
 }
 
-// run executes the command line and returns the exit status.
+// run executes the command line and returns the exit status; SIGINT and SIGTERM cancel it.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	return runContext(ctx, args, stdin, stdout, stderr)
+}
+
+// runContext executes the command line until ctx is done.
+func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	root := newRoot(&streams{in: stdin, out: stdout, err: stderr})
 	root.SetArgs(args)
 	return exitCode(root.ExecuteContext(ctx), stderr)

@@ -10,6 +10,7 @@ import (
 	"github.com/sanctions-dev/sanctions/config"
 	"github.com/sanctions-dev/sanctions/diag"
 	"github.com/sanctions-dev/sanctions/evaluator"
+	"github.com/sanctions-dev/sanctions/events"
 	"github.com/sanctions-dev/sanctions/ruleset"
 	"github.com/sanctions-dev/sanctions/runner"
 )
@@ -42,7 +43,7 @@ the denials and a confidence. Findings are not legal determinations.`,
 	root.SetErr(s.err)
 	root.PersistentFlags().StringVar(&g.configFile, "config", "", "config file (default: sanctions.yaml or config/sanctions.yaml when present)")
 	root.PersistentFlags().StringArrayVar(&g.rules, "rules", nil, "rule library directory (repeatable; default: rules.paths, else ./rules, else the embedded copy)")
-	root.AddCommand(newCheck(g, s), newTest(g, s), newRules(g, s), newImport(s), newBundle(g, s), newGen(s), newVersion(s))
+	root.AddCommand(newCheck(g, s), newTest(g, s), newRules(g, s), newImport(s), newBundle(g, s), newGen(s), newServe(g, s), newVersion(s))
 	return root
 }
 
@@ -73,16 +74,44 @@ func engine(ctx context.Context, s *streams, c *config.Config) (*runner.Engine, 
 	if err != nil {
 		return nil, withStatus(exitError, err)
 	}
-	lib, err := ruleset.LoadWith(ctx, ruleset.Options{KeepGoing: c.Check.KeepGoing}, sources...)
-	if err == nil {
-		var eng *runner.Engine
-		eng, err = runner.NewEngine(ctx, lib, evaluator.Options{KeepGoing: c.Check.KeepGoing, EventTimeout: c.Limits.EventTimeout})
-		if err == nil {
-			return eng, nil
+	eng, err := compileRules(ctx, c, sources, c.Check.KeepGoing)
+	if err != nil {
+		printProblems(s.err, "the rules did not load", err)
+		return nil, withStatus(exitError, nil)
+	}
+	return eng, nil
+}
+
+// compileRules loads the rule library from sources and compiles it with the settings' limits.
+func compileRules(ctx context.Context, c *config.Config, sources []ruleset.Source, keepGoing bool) (*runner.Engine, error) {
+	lib, err := ruleset.LoadWith(ctx, ruleset.Options{KeepGoing: keepGoing}, sources...)
+	if err != nil {
+		return nil, err
+	}
+	return runner.NewEngine(ctx, lib, evaluator.Options{KeepGoing: keepGoing, EventTimeout: c.Limits.EventTimeout})
+}
+
+// inputLimits are the settings' limits on inputs.
+func inputLimits(c *config.Config) events.Limits {
+	return events.Limits{
+		MaxFileBytes:  c.Limits.MaxFileBytes,
+		MaxEventBytes: c.Limits.MaxEventBytes,
+		MaxDepth:      c.Limits.MaxDepth,
+		MaxValues:     c.Limits.MaxValues,
+		MaxEvents:     c.Limits.MaxEvents,
+		MaxString:     c.Limits.MaxString,
+	}
+}
+
+// ruleDirs are the directories among the rule sources (the embedded copy cannot change).
+func ruleDirs(sources []ruleset.Source) []string {
+	var dirs []string
+	for _, src := range sources {
+		if src.Name != ruleset.EmbeddedName {
+			dirs = append(dirs, src.Name)
 		}
 	}
-	printProblems(s.err, "the rules did not load", err)
-	return nil, withStatus(exitError, nil)
+	return dirs
 }
 
 func printProblems(w io.Writer, what string, err error) {

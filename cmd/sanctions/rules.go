@@ -49,7 +49,7 @@ func newRules(g *globals, s *streams) *cobra.Command {
 	list.Flags().BoolVar(&asJSON, "json", false, "print the rules' metadata as JSON")
 
 	var fixtures []string
-	var verbose bool
+	var verbose, watching bool
 	test := &cobra.Command{
 		Use:   "test",
 		Short: "Run the rules' Rego tests and examples (and fixtures, with --fixtures)",
@@ -59,43 +59,50 @@ compares the rules that fire on each event with the file's expect block.
 Exit status: 0 when everything passes, 1 when a check fails, 2 when the rules do not load.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			eng, err := loadEngine(cmd, g, s)
-			if err != nil {
-				return err
-			}
-			ctx := cmd.Context()
-			cases, err := ruletest.Rego(ctx, eng.Library)
-			if err != nil {
-				printProblems(s.err, "the rule tests did not compile", err)
-				return withStatus(exitError, nil)
-			}
-			ex, err := ruletest.Examples(ctx, eng.Library, eng)
-			if err != nil {
-				return withStatus(exitError, err)
-			}
-			cases = append(cases, ex...)
-			if len(fixtures) > 0 {
-				fx, err := ruletest.Fixtures(ctx, eng, fixtures...)
+			once := func() error {
+				eng, err := loadEngine(cmd, g, s)
+				if err != nil {
+					return err
+				}
+				ctx := cmd.Context()
+				cases, err := ruletest.Rego(ctx, eng.Library)
+				if err != nil {
+					printProblems(s.err, "the rule tests did not compile", err)
+					return withStatus(exitError, nil)
+				}
+				ex, err := ruletest.Examples(ctx, eng.Library, eng)
 				if err != nil {
 					return withStatus(exitError, err)
 				}
-				cases = append(cases, fx...)
-			}
-			for _, c := range cases {
-				if verbose || !c.Pass {
-					fmt.Fprintln(s.out, c.String())
+				cases = append(cases, ex...)
+				if len(fixtures) > 0 {
+					fx, err := ruletest.Fixtures(ctx, eng, fixtures...)
+					if err != nil {
+						return withStatus(exitError, err)
+					}
+					cases = append(cases, fx...)
 				}
+				for _, c := range cases {
+					if verbose || !c.Pass {
+						fmt.Fprintln(s.out, c.String())
+					}
+				}
+				failed := ruletest.Failed(cases)
+				fmt.Fprintf(s.out, "%d checks: %d passed, %d failed.\n", len(cases), len(cases)-failed, failed)
+				if failed > 0 {
+					return withStatus(exitFindings, nil)
+				}
+				return nil
 			}
-			failed := ruletest.Failed(cases)
-			fmt.Fprintf(s.out, "%d checks: %d passed, %d failed.\n", len(cases), len(cases)-failed, failed)
-			if failed > 0 {
-				return withStatus(exitFindings, nil)
+			if !watching {
+				return once()
 			}
-			return nil
+			return watchLoop(cmd.Context(), s, func() []string { return g.watchPaths(fixtures) }, once)
 		},
 	}
 	test.Flags().StringArrayVar(&fixtures, "fixtures", nil, "also check the fixture files under this path (repeatable)")
 	test.Flags().BoolVarP(&verbose, "verbose", "v", false, "list passing checks too")
+	test.Flags().BoolVarP(&watching, "watch", "w", false, "run again whenever a rule, data table, config file or fixture changes")
 	doc := &cobra.Command{
 		Use:   "doc",
 		Short: "Print the rule reference (docs/rules.md) generated from the rules' metadata",
