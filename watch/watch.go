@@ -143,6 +143,10 @@ func (w *Watcher) relevant(ev fsnotify.Event) bool {
 		return false
 	}
 	base := filepath.Base(ev.Name)
+	// Kubernetes swaps a mounted ConfigMap or Secret by renaming a "..data" link: that counts.
+	if strings.HasPrefix(base, "..") {
+		return w.underDir(ev.Name)
+	}
 	if strings.HasPrefix(base, ".") || strings.HasSuffix(base, "~") || strings.HasSuffix(base, ".swp") ||
 		strings.HasSuffix(base, ".swx") || strings.HasPrefix(base, "#") {
 		return false

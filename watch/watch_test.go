@@ -127,3 +127,25 @@ func TestMissingPathIsAnError(t *testing.T) {
 		t.Error("no error for a missing path")
 	}
 }
+
+// TestKubernetesAtomicSwap: a mounted ConfigMap changes by renaming a "..data" link to a new
+// directory; that is a change.
+func TestKubernetesAtomicSwap(t *testing.T) {
+	dir := t.TempDir()
+	for _, v := range []string{"..v1", "..v2"} {
+		os.Mkdir(filepath.Join(dir, v), 0o755)
+		write(t, filepath.Join(dir, v, "sanctions.yaml"), v)
+	}
+	if err := os.Symlink("..v1", filepath.Join(dir, "..data")); err != nil {
+		t.Fatal(err)
+	}
+	os.Symlink(filepath.Join("..data", "sanctions.yaml"), filepath.Join(dir, "sanctions.yaml"))
+	calls := start(t, dir)
+	os.Symlink("..v2", filepath.Join(dir, "..data_tmp"))
+	if err := os.Rename(filepath.Join(dir, "..data_tmp"), filepath.Join(dir, "..data")); err != nil {
+		t.Fatal(err)
+	}
+	if got := next(t, calls); !slices.Contains(got, filepath.Join(dir, "..data")) {
+		t.Errorf("changed %v, want ..data", got)
+	}
+}
