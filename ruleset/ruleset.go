@@ -264,6 +264,12 @@ func (lib *Library) buildData(tables map[string]*table, broken map[string]bool) 
 	if t, ok := tables["units"]; ok {
 		probs = append(probs, checkUnits(t)...)
 	}
+	if t, ok := tables["actors"]; ok {
+		probs = append(probs, checkActors(t, lib.Countries)...)
+	}
+	if t, ok := tables["extraction"]; ok {
+		probs = append(probs, checkPhraseLists(t)...)
+	}
 	lib.Data["index"] = index
 	return probs
 }

@@ -3,6 +3,7 @@ package ruleset
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -265,6 +266,72 @@ func checkUnits(t *table) diag.List {
 			}
 		}
 		root[section] = keyed
+	}
+	return probs
+}
+
+// ClaimantKinds are the kinds of claimant the event format allows (docs/events.md).
+var ClaimantKinds = []string{"state", "state_entity", "company", "person", "vessel", "armed_group",
+	"international_org", "media", "ngo", "unknown"}
+
+// checkActors checks the actors table (for sanctions extract): {name: {country, kind, aliases,
+// speaks_for_state}}, with known country codes and claimant kinds.
+func checkActors(t *table, countries map[string]string) diag.List {
+	root, ok := t.value.(map[string]any)
+	if !ok {
+		return diag.List{t.problem(nil, false, "want a mapping of names to {country, kind, aliases}")}
+	}
+	var probs diag.List
+	seen := map[string]string{}
+	for _, name := range sortedKeys(root) {
+		e, ok := root[name].(map[string]any)
+		if !ok {
+			probs = append(probs, t.problem([]string{name}, false, "want {country, kind, aliases}"))
+			continue
+		}
+		for _, k := range sortedKeys(e) {
+			switch k {
+			case "country", "kind", "aliases", "speaks_for_state":
+			default:
+				probs = append(probs, t.problem([]string{name, k}, true, "unknown key %q (want country, kind, aliases, speaks_for_state)", k))
+			}
+		}
+		if c, ok := e["country"]; ok {
+			code, _ := c.(string)
+			if !countryCode.MatchString(code) || (countries != nil && countries[strings.ToLower(code)] != code) {
+				probs = append(probs, t.problem([]string{name, "country"}, false, "%v is not a country code of the countries table", c))
+			}
+		}
+		if k, _ := e["kind"].(string); !slices.Contains(ClaimantKinds, k) {
+			probs = append(probs, t.problem([]string{name, "kind"}, false, "kind must be one of %s", strings.Join(ClaimantKinds, ", ")))
+		}
+		if b, ok := e["speaks_for_state"]; ok {
+			if _, isBool := b.(bool); !isBool {
+				probs = append(probs, t.problem([]string{name, "speaks_for_state"}, false, "want true or false"))
+			}
+		}
+		names := []string{name}
+		if a, ok := e["aliases"]; ok {
+			list, ok := a.([]any)
+			if !ok {
+				probs = append(probs, t.problem([]string{name, "aliases"}, false, "want a list of names"))
+			}
+			for i, x := range list {
+				s, ok := x.(string)
+				if !ok || phrase.Key(s) == "" {
+					probs = append(probs, t.problem([]string{name, "aliases", strconv.Itoa(i)}, false, "want a name"))
+					continue
+				}
+				names = append(names, s)
+			}
+		}
+		for _, n := range names {
+			k := phrase.Key(n)
+			if prev, dup := seen[k]; dup && prev != name {
+				probs = append(probs, t.problem([]string{name}, true, "%q is already a name of %s", n, prev))
+			}
+			seen[k] = name
+		}
 	}
 	return probs
 }

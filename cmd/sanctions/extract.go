@@ -1,0 +1,169 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/spf13/cobra"
+	"gopkg.in/yaml.v3"
+
+	"github.com/sanctions-dev/sanctions/extract"
+	"github.com/sanctions-dev/sanctions/ruleset"
+)
+
+func newExtract(g *globals, s *streams) *cobra.Command {
+	var format, date, publisher, output string
+	cmd := &cobra.Command{
+		Use:   "extract FILE...",
+		Short: "Draft events from the text of articles, for review",
+		Long: `Extract reads articles (plain text, Markdown, or HTML with the markup stripped) and drafts the
+events they report, in the event format: the type, the states that supplied and received, the
+items with their quantities, the dates (also "last week" or "in November", from the article's
+date), who says so and how surely ("said", "is believed to", "denied"), each with the sentence
+it came from as evidence and the article as source. Under x.extraction each draft lists the
+rules that produced it, and a score. The extractor is rule-based and reads the rule library's
+own tables (countries, actors, the item taxonomy, and the word lists of
+rules/data/extraction.yaml): editing them improves the extraction at the next run.
+
+Drafts are candidates, not findings: review them against the article before checking them.
+
+An article gives its date on a first line "date YYYY-MM-DD" (or a <meta> or <time> in HTML), or
+--date gives it; its publisher comes from a wire dateline ("SEOUL, Jan 15 (EFE) - "), a line
+"publisher NAME", or --publisher.`,
+		Example: `  sanctions extract article.txt
+  sanctions extract article.txt | sanctions check -
+  sanctions extract --date 2024-01-15 --publisher EFE --format json story.html`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			c, err := g.settings(nil)
+			if err != nil {
+				return err
+			}
+			if format != "yaml" && format != "json" {
+				return withStatus(exitError, fmt.Errorf("--format %q: want yaml or json", format))
+			}
+			var at time.Time
+			if date != "" {
+				if at, err = time.Parse("2006-01-02", date); err != nil {
+					return withStatus(exitError, fmt.Errorf("--date: want YYYY-MM-DD: %w", err))
+				}
+			}
+			sources, err := ruleset.Resolve(c.Rules.Paths)
+			if err != nil {
+				return withStatus(exitError, err)
+			}
+			lib, err := ruleset.Load(cmd.Context(), sources...)
+			if err != nil {
+				printProblems(s.err, "the rules did not load", err)
+				return withStatus(exitError, nil)
+			}
+			x, err := extract.New(lib)
+			if err != nil {
+				return withStatus(exitError, err)
+			}
+			var drafts []extract.Draft
+			used := map[string]bool{}
+			failed := false
+			for _, name := range args {
+				data, err := readInput(s, name)
+				if err != nil {
+					fmt.Fprintf(s.err, "sanctions: %s: %v\n", name, err)
+					failed = true
+					continue
+				}
+				a, err := extract.Read(name, data)
+				if err != nil {
+					fmt.Fprintf(s.err, "sanctions: %v\n", err)
+					failed = true
+					continue
+				}
+				if !at.IsZero() {
+					a.Date = at
+				}
+				if publisher != "" {
+					a.Publisher = publisher
+				}
+				ds, err := x.Extract(a)
+				if err != nil {
+					fmt.Fprintf(s.err, "sanctions: %v\n", err)
+					failed = true
+					continue
+				}
+				if len(ds) == 0 {
+					fmt.Fprintf(s.err, "sanctions: %s: no events found\n", name)
+				}
+				drafts = append(drafts, extract.Unique(ds, used)...)
+			}
+			var buf bytes.Buffer
+			switch format {
+			case "json":
+				enc := json.NewEncoder(&buf)
+				enc.SetIndent("", "  ")
+				enc.SetEscapeHTML(false)
+				if err := enc.Encode(map[string]any{"events": nonNil(drafts)}); err != nil {
+					return withStatus(exitError, err)
+				}
+			default:
+				buf.WriteString("# Events drafted by `sanctions extract`: candidates for review, not findings. Check each\n")
+				buf.WriteString("# field against the article (x.extraction says how it was read), then run sanctions check.\n")
+				enc := yaml.NewEncoder(&buf)
+				enc.SetIndent(2)
+				if err := enc.Encode(map[string]any{"events": nonNil(drafts)}); err != nil {
+					return withStatus(exitError, err)
+				}
+			}
+			out := s.out
+			if output != "" && output != "-" {
+				if err := os.WriteFile(output, buf.Bytes(), 0o644); err != nil {
+					return withStatus(exitError, err)
+				}
+			} else if _, err := out.Write(buf.Bytes()); err != nil {
+				return withStatus(exitError, err)
+			}
+			if failed {
+				return withStatus(exitError, nil)
+			}
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&format, "format", "f", "yaml", "yaml or json")
+	f.StringVar(&date, "date", "", "the articles' date (YYYY-MM-DD), when they do not say")
+	f.StringVar(&publisher, "publisher", "", "the articles' publisher, when they do not say")
+	f.StringVarP(&output, "output", "o", "", "write the drafts to this file instead of standard output")
+	return cmd
+}
+
+func nonNil(d []extract.Draft) []extract.Draft {
+	if d == nil {
+		return []extract.Draft{}
+	}
+	return d
+}
+
+// readInput reads a file, or standard input for "-", up to the article limit.
+func readInput(s *streams, name string) ([]byte, error) {
+	var r io.Reader
+	if name == "-" {
+		r = s.in
+	} else {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		r = f
+	}
+	data, err := io.ReadAll(io.LimitReader(r, extract.MaxArticleBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > extract.MaxArticleBytes {
+		return nil, fmt.Errorf("larger than %d bytes", extract.MaxArticleBytes)
+	}
+	return data, nil
+}
