@@ -10,9 +10,9 @@ import (
 
 // trigger is an event word of a sentence.
 type trigger struct {
-	i, n int
-	kind string // ta, help, deploy, transfer, receive, carry, use, launch, fire, cooperation, meeting, agreement
-	noun bool   // "the transfer of", "a visit": not a verb
+	i, n    int
+	kind    string // ta, help, deploy, transfer, receive, carry, use, launch, fire, cooperation, meeting, agreement
+	noun    bool   // "the transfer of", "a visit": not a verb
 	anaphor bool
 	items   []mention
 }
@@ -823,7 +823,7 @@ func (st *state) speaks(s *sentence, m mention) bool {
 // --- Items -----------------------------------------------------------------------------------
 
 var (
-	quantityRE = regexp.MustCompile(`(?i)(more than|over|nearly|almost|about|around|some|at least|up to|roughly|an estimated|approximately|as many as)?\s*(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(million|thousand|billion)?\s*(tonnes|tons|barrels|rounds|units|containers|pieces)?\s*(?:of\s+)?$`)
+	quantityRE     = regexp.MustCompile(`(?i)(more than|over|nearly|almost|about|around|some|at least|up to|roughly|an estimated|approximately|as many as)?\s*(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(million|thousand|billion)?\s*(tonnes|tons|barrels|rounds|units|containers|pieces)?\s*(?:of\s+)?$`)
 	wordQuantityRE = regexp.MustCompile(`(?i)(hundreds of thousands|tens of thousands|thousands|hundreds|dozens)\s+of\s+$`)
 	headNouns      = map[string]bool{"rockets": true, "rounds": true, "shells": true, "systems": true, "system": true,
 		"components": true, "parts": true, "engines": true, "jets": true, "missiles": true, "missile": true,

@@ -48,7 +48,7 @@ func (d aDate) last() time.Time {
 
 // dateMention is a date expression in a sentence, resolved against the article's date.
 type dateMention struct {
-	start, end int // byte offsets
+	start, end  int // byte offsets
 	from, until aDate
 	text        string
 	since       bool // "since ...": until the article's date

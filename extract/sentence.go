@@ -19,12 +19,12 @@ func (m mention) isParty() bool { return m.country != "" || m.actor != nil }
 
 // sentence is one sentence of an article, read.
 type sentence struct {
-	text     string
-	para     int
-	index    int // in the article
-	toks     []token
-	ments    []mention
-	dates    []dateMention // the event's dates: not those of the statement ("said on Tuesday")
+	text       string
+	para       int
+	index      int // in the article
+	toks       []token
+	ments      []mention
+	dates      []dateMention // the event's dates: not those of the statement ("said on Tuesday")
 	lx         *Lexicon
 	suppressed bool // an event word was negated, modal or banned ("is expected to send")
 }
