@@ -102,7 +102,7 @@ func (a *Article) body(text string) {
 	var cur []string
 	flush := func() {
 		if len(cur) > 0 {
-			paras = append(paras, strings.Join(cur, " "))
+			paras = append(paras, strings.Join(strings.Fields(strings.Join(cur, " ")), " "))
 			cur = nil
 		}
 	}
@@ -196,9 +196,12 @@ func (a *Article) fromHTML(data []byte) (string, error) {
 				}
 				continue
 			}
-			if skip == 0 {
+			if skip == 0 && strings.TrimSpace(t) != "" {
+				if t[0] == ' ' || t[0] == '\n' || t[0] == '\t' {
+					b.WriteString(" ")
+				}
 				b.WriteString(strings.Join(strings.Fields(t), " "))
-				if strings.HasSuffix(t, " ") || strings.HasSuffix(t, "\n") {
+				if last := t[len(t)-1]; last == ' ' || last == '\n' || last == '\t' {
 					b.WriteString(" ")
 				}
 			}

@@ -194,6 +194,9 @@ func (st *state) speakerOf(s *sentence) (Claimant, string) {
 		if n == 0 {
 			n = max(lx.has(s.toks, i, "confirm"), lx.has(s.toks, i, "deny"))
 		}
+		if n == 0 && i > 0 && !isAux(s.toks[i-1].w) {
+			n = lx.has(s.toks, i, "hedge") // "Seoul estimates", "Japan strongly suspects" (not "is believed")
+		}
 		if n == 0 {
 			continue
 		}

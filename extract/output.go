@@ -6,6 +6,9 @@ import (
 	"time"
 )
 
+// unnamed names a party the article does not name.
+const unnamed = "not named in the article"
+
 // draft writes an event out in the event format.
 func (st *state) draft(e *event, n int) Draft {
 	a := st.a
@@ -35,15 +38,15 @@ func (st *state) draft(e *event, n int) Draft {
 	}
 	switch {
 	case directional[e.typ] || (e.supplier != "" && e.recipient != ""):
-		if e.supplier != "" {
-			d.Supplier = &Party{Country: e.supplier}
-		} else {
+		// The event format needs both; a party the article does not name is written so.
+		d.Supplier, d.Recipient = &Party{Country: e.supplier}, &Party{Country: e.recipient}
+		if e.supplier == "" {
+			d.Supplier = &Party{Name: unnamed, Kind: "unknown"}
 			score -= 0.25
 			rules = append(rules, "supplier: not found")
 		}
-		if e.recipient != "" {
-			d.Recipient = &Party{Country: e.recipient}
-		} else {
+		if e.recipient == "" {
+			d.Recipient = &Party{Name: unnamed, Kind: "unknown"}
 			score -= 0.25
 			rules = append(rules, "recipient: not found")
 		}

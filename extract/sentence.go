@@ -67,8 +67,8 @@ func readSentence(lx *Lexicon, text string, para, index int, at time.Time) *sent
 // overlapped says whether a country name at i is the start of a longer one a word later: "the
 // North" in "the North Korean port".
 func (s *sentence) overlapped(i, n int) bool {
-	if i+1 >= len(s.toks) {
-		return false
+	if n < 2 || i+1 >= len(s.toks) {
+		return false // a one-word name overlaps nothing
 	}
 	_, n2 := s.lx.countries.longest(s.toks, i+1)
 	return n2 > 0 && i+1+n2 > i+n

@@ -1,0 +1,104 @@
+package extract_test
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/sanctions-dev/sanctions/events"
+	"github.com/sanctions-dev/sanctions/extract"
+	"github.com/sanctions-dev/sanctions/internal/testrules"
+	"github.com/sanctions-dev/sanctions/ruleset"
+)
+
+func library(t testing.TB) *ruleset.Library {
+	t.Helper()
+	lib, err := ruleset.Load(context.Background(), ruleset.Source{Name: "rules", FS: os.DirFS(testrules.Dir())})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lib
+}
+
+// TestDraftsAreValidEvents: every draft of every article of the evaluation set is a valid
+// event, so that `extract | check -` never rejects one.
+func TestDraftsAreValidEvents(t *testing.T) {
+	lib := library(t)
+	x, err := extract.New(lib)
+	if err != nil {
+		t.Fatal(err)
+	}
+	val, err := events.NewValidator(lib.SchemaPath, lib.Schema, lib.Countries)
+	if err != nil {
+		t.Fatal(err)
+	}
+	articles, _ := filepath.Glob("../testdata/extract/*.txt")
+	var all []extract.Draft
+	used := map[string]bool{}
+	for _, p := range articles {
+		data, _ := os.ReadFile(p)
+		a, err := extract.Read(filepath.Base(p), data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ds, err := x.Extract(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, extract.Unique(ds, used)...)
+	}
+	out, err := yaml.Marshal(map[string]any{"events": all})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	_, err = events.Decode(context.Background(), events.Input{Name: "drafts.yaml", Reader: bytes.NewReader(out), Format: events.YAML}, events.DefaultLimits,
+		func(r events.Record) error {
+			n++
+			if r.Event == nil {
+				t.Errorf("not an event: %v", r.Problem)
+				return nil
+			}
+			for _, p := range val.Check(r.Event) {
+				t.Errorf("%v", p)
+			}
+			return nil
+		})
+	if err != nil || n != len(all) || n < 40 {
+		t.Errorf("%d of %d drafts read (%v)", n, len(all), err)
+	}
+}
+
+// FuzzExtract: any text gives drafts without a panic, each with what the event format requires.
+func FuzzExtract(f *testing.F) {
+	articles, _ := filepath.Glob("../testdata/extract/*.txt")
+	for _, p := range articles {
+		data, _ := os.ReadFile(p)
+		f.Add(data)
+	}
+	x, err := extract.New(library(f))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		a, err := extract.Read("fuzz.txt", data)
+		if err != nil {
+			return // not UTF-8, or too large: refused
+		}
+		a.Date = time.Date(2024, 1, 15, 0, 0, 0, 0, time.UTC)
+		ds, err := x.Extract(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range ds {
+			if d.ID == "" || d.Type == "" || d.Date == "" || d.Summary == "" || len(d.Claims) == 0 || len(d.Evidence) == 0 {
+				t.Fatalf("incomplete draft: %+v", d)
+			}
+		}
+	})
+}
