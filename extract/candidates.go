@@ -200,7 +200,7 @@ func covered(s *sentence, m mention) bool {
 // assignItems gives each item of the sentence to the event word before it in its clause, or,
 // when none is, to the one after it.
 func (st *state) assignItems(s *sentence, trigs []trigger) {
-	takes := func(k string) bool { return k != "meeting" && k != "help" || k == "help" }
+	takes := func(k string) bool { return k != "meeting" }
 	for _, m := range s.ments {
 		if !m.isItem() || m.category == "vessel" || m.category == "transport_vehicle" {
 			continue // ships and cars carry the cargo far more often than they are it

@@ -7,7 +7,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/sanctions-dev/sanctions/opabundle"
-	"github.com/sanctions-dev/sanctions/ruleset"
 )
 
 func newBundle(g *globals, s *streams) *cobra.Command {
@@ -26,14 +25,9 @@ POST /v1/data/sanctions/findings with {"input": EVENT} with the findings sanctio
 			if err != nil {
 				return err
 			}
-			sources, err := ruleset.Resolve(c.Rules.Paths)
+			lib, err := library(cmd.Context(), s, c)
 			if err != nil {
-				return withStatus(exitError, err)
-			}
-			lib, err := ruleset.Load(cmd.Context(), sources...)
-			if err != nil {
-				printProblems(s.err, "the rules did not load", err)
-				return withStatus(exitError, nil)
+				return err
 			}
 			if output == "" {
 				return withStatus(exitError, fmt.Errorf("--output is required"))

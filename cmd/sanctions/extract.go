@@ -12,7 +12,6 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/sanctions-dev/sanctions/extract"
-	"github.com/sanctions-dev/sanctions/ruleset"
 )
 
 func newExtract(g *globals, s *streams) *cobra.Command {
@@ -52,14 +51,9 @@ An article gives its date on a first line "date YYYY-MM-DD" (or a <meta> or <tim
 					return withStatus(exitError, fmt.Errorf("--date: want YYYY-MM-DD: %w", err))
 				}
 			}
-			sources, err := ruleset.Resolve(c.Rules.Paths)
+			lib, err := library(cmd.Context(), s, c)
 			if err != nil {
-				return withStatus(exitError, err)
-			}
-			lib, err := ruleset.Load(cmd.Context(), sources...)
-			if err != nil {
-				printProblems(s.err, "the rules did not load", err)
-				return withStatus(exitError, nil)
+				return err
 			}
 			x, err := extract.New(lib)
 			if err != nil {

@@ -82,6 +82,21 @@ func engine(ctx context.Context, s *streams, c *config.Config) (*runner.Engine, 
 	return eng, nil
 }
 
+// library loads the rule library, without compiling it; problems in it end the command with
+// status 2.
+func library(ctx context.Context, s *streams, c *config.Config) (*ruleset.Library, error) {
+	sources, err := ruleset.Resolve(c.Rules.Paths)
+	if err != nil {
+		return nil, withStatus(exitError, err)
+	}
+	lib, err := ruleset.Load(ctx, sources...)
+	if err != nil {
+		printProblems(s.err, "the rules did not load", err)
+		return nil, withStatus(exitError, nil)
+	}
+	return lib, nil
+}
+
 // compileRules loads the rule library from sources and compiles it with the settings' limits.
 func compileRules(ctx context.Context, c *config.Config, sources []ruleset.Source, keepGoing bool) (*runner.Engine, error) {
 	lib, err := ruleset.LoadWith(ctx, ruleset.Options{KeepGoing: keepGoing}, sources...)

@@ -3,13 +3,14 @@ package main
 import (
 	"bytes"
 	"context"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/sanctions-dev/sanctions/internal/testrules"
 )
 
 // syncBuffer is a buffer that the command writes to while the test reads it.
@@ -41,36 +42,14 @@ func waitUntil(t *testing.T, what string, cond func() bool) {
 	}
 }
 
-// copyTree copies a directory.
-func copyTree(t *testing.T, src, dst string) {
-	t.Helper()
-	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-}
-
 // TestCheckWatch: `check --watch` reports, then reports again when a rule changes, shows a
 // broken rule's error and keeps running, reports again when an input changes, and stops with
 // status 0 on Ctrl-C.
 func TestCheckWatch(t *testing.T) {
 	dir := t.TempDir()
 	rules, events := filepath.Join(dir, "rules"), filepath.Join(dir, "events")
-	copyTree(t, "../../rules", rules)
-	copyTree(t, "../../fixtures/seed", events)
+	testrules.CopyTree(t, "../../rules", rules)
+	testrules.CopyTree(t, "../../fixtures/seed", events)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	var stdout, stderr syncBuffer
@@ -125,7 +104,7 @@ evidence: [{quote: q, source: s}]
 // TestRulesTestWatch: `rules test --watch` runs the rule tests again after an edit.
 func TestRulesTestWatch(t *testing.T) {
 	rules := filepath.Join(t.TempDir(), "rules")
-	copyTree(t, "../../rules", rules)
+	testrules.CopyTree(t, "../../rules", rules)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	var stdout, stderr syncBuffer
