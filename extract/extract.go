@@ -143,7 +143,7 @@ func (st *state) read(s *sentence) {
 		cl, why := claim, claimRule
 		if c.trig > 0 && lx.has(s.toks, c.trig-1, "hedge") > 0 && cl.Status != "alleged" {
 			cl.Status = "alleged"
-			why = fmt.Sprintf("claim: alleged by %s ('%s %s')", cl.By.Name+cl.By.Country, s.toks[c.trig-1].w, s.toks[c.trig].w)
+			why = fmt.Sprintf("claim: alleged by %s ('%s %s')", cl.By.label(), s.toks[c.trig-1].w, s.toks[c.trig].w)
 		}
 		c.claims = []Claim{cl}
 		c.rules = append(c.rules, why)
@@ -197,7 +197,7 @@ func (st *state) speakerOf(s *sentence) (Claimant, string) {
 		if n == 0 && i > 0 && !isAux(s.toks[i-1].w) {
 			n = lx.has(s.toks, i, "hedge") // "Seoul estimates", "Japan strongly suspects" (not "is believed")
 		}
-		if n == 0 {
+		if n == 0 || !verbUse(s, i, n) {
 			continue
 		}
 		if keyOf(s.toks[i:i+n]) == "according to" {
@@ -247,6 +247,37 @@ func (st *state) speakerOf(s *sentence) (Claimant, string) {
 	}
 	c := st.publisher()
 	return c, fmt.Sprintf("the publisher, %s (nobody else is said to say it)", c.Name)
+}
+
+// nounAfter lists the words that make a say word before them a noun or an adjective: "the
+// North Korean state agency", "state media", "a report card".
+var nounAfter = map[string]bool{"agency": true, "media": true, "news": true, "television": true,
+	"tv": true, "broadcaster": true, "newspaper": true, "outlet": true, "department": true,
+	"council": true, "secretary": true, "run": true, "owned": true, "controlled": true}
+
+// verbUse tells a say or hedge word used as a verb ("Seoul estimates", "KCNA reported") from
+// the same word used of a thing: after a determiner ("the alleged transfer", "the report said",
+// whose verb is "said"), before an event noun ("alleged transfers") or before a word that makes
+// it a noun ("state media").
+func verbUse(s *sentence, i, n int) bool {
+	if i > 0 && (determiners[s.toks[i-1].w] || s.toks[i-1].w == "a" || s.toks[i-1].w == "an") {
+		return false
+	}
+	if i+n < len(s.toks) && (nounTriggers[s.toks[i+n].w] || nounAfter[s.toks[i+n].w]) {
+		return false
+	}
+	return true
+}
+
+// label names a claimant in a rule: "Seoul (KR)", "KP", "EFE".
+func (c Claimant) label() string {
+	switch {
+	case c.Name != "" && c.Country != "":
+		return fmt.Sprintf("%s (%s)", c.Name, c.Country)
+	case c.Name != "":
+		return c.Name
+	}
+	return c.Country
 }
 
 // speakerMention is the party that says something: the nearest before the verb in its part of

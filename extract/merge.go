@@ -133,11 +133,16 @@ func (st *state) place(c *event) {
 			return
 		case e.vague && datesMeet(e.period, c.period):
 			// The vague mention before ("the alleged transfer of weapons") was this one.
-			summary := c.summary
+			summary, own := c.summary, c.evidence
 			mergeInto(c, e)
 			c.summary = summary
 			c.first = e.first
-			c.evidence = append(slices.Clone(e.evidence), c.evidence[len(e.evidence):]...)
+			c.evidence = slices.Clone(e.evidence) // the sentences in the article's order
+			for _, q := range own {
+				if !slices.Contains(c.evidence, q) {
+					c.evidence = append(c.evidence, q)
+				}
+			}
 			st.events[i] = c
 			st.prev, st.prevAt = c, c.first
 			return

@@ -100,6 +100,7 @@ func (st *state) draft(e *event, n int) Draft {
 	for _, c := range e.claims {
 		if c.Status == "reported" && c.By.Country != "" && parties[c.By.Country] && c.By.Kind != "media" {
 			c.Status = "confirmed" // a party says it of itself
+			rules = append(rules, fmt.Sprintf("claim: confirmed, as %s speaks for a party to the event", c.By.label()))
 		}
 		if !slices.Contains(d.Claims, c) {
 			d.Claims = append(d.Claims, c)

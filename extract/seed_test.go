@@ -1,0 +1,109 @@
+package extract_test
+
+import (
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/sanctions-dev/sanctions/extract"
+)
+
+// TestSeedClaims checks what the evaluation does not score: on the seed article, each event has
+// the right direction and the claims the article gives it, with their statuses, and no claim
+// the article does not make ("the alleged transfer", with Lavrov named earlier in the sentence,
+// is alleged by the publisher, not by Lavrov).
+func TestSeedClaims(t *testing.T) {
+	x, err := extract.New(library(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile("../testdata/extract/00-seed-efe.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := extract.Read("00-seed-efe.txt", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	drafts, err := x.Extract(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name      string
+		find      func(d extract.Draft) bool
+		supplier  string
+		recipient string
+		claims    []string // status:claimant, the claimant by country or, without one, by name
+		notBy     string   // a name no claim may have
+	}{
+		{
+			name:     "the containers Seoul estimates",
+			find:     func(d extract.Draft) bool { return d.Type == "transfer" && quoted(d, "Seoul estimates") },
+			supplier: "KP", recipient: "RU",
+			claims: []string{"alleged:KR", "denied:KP", "denied:RU"},
+			notBy:  "Sergei Lavrov",
+		},
+		{
+			name:     "the missiles the White House says Russia fired",
+			find:     func(d extract.Draft) bool { return d.Type == "transfer" && quoted(d, "White House") },
+			supplier: "KP", recipient: "RU",
+			claims: []string{"reported:US", "denied:KP", "denied:RU"},
+		},
+		{
+			name:     "the technical assistance for the satellite",
+			find:     func(d extract.Draft) bool { return d.Type == "technical_assistance" },
+			supplier: "RU", recipient: "KP",
+			claims: []string{"alleged:ES"},
+		},
+		{
+			name:   "Choe Son-hui's visit, announced by KCNA and confirmed in Moscow",
+			find:   func(d extract.Draft) bool { return d.Type == "meeting" && d.Date == "2024-01-14" },
+			claims: []string{"confirmed:KP", "confirmed:RU"},
+			notBy:  "Sergei Lavrov",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			i := slices.IndexFunc(drafts, tt.find)
+			if i < 0 {
+				t.Fatalf("no such draft among %d", len(drafts))
+			}
+			d := drafts[i]
+			if tt.supplier != "" && (d.Supplier == nil || d.Supplier.Country != tt.supplier) {
+				t.Errorf("supplier = %+v, want %s", d.Supplier, tt.supplier)
+			}
+			if tt.recipient != "" && (d.Recipient == nil || d.Recipient.Country != tt.recipient) {
+				t.Errorf("recipient = %+v, want %s", d.Recipient, tt.recipient)
+			}
+			var got []string
+			for _, c := range d.Claims {
+				who := c.By.Country
+				if who == "" {
+					who = c.By.Name
+				}
+				got = append(got, c.Status+":"+who)
+				if tt.notBy != "" && c.By.Name == tt.notBy {
+					t.Errorf("a claim by %s, who claims nothing: %+v", tt.notBy, c)
+				}
+			}
+			for _, want := range tt.claims {
+				if !slices.Contains(got, want) {
+					t.Errorf("claims %v lack %s", got, want)
+				}
+			}
+			seen := map[string]bool{}
+			for _, e := range d.Evidence {
+				if seen[e.Quote] {
+					t.Errorf("evidence lists a sentence twice: %.60s", e.Quote)
+				}
+				seen[e.Quote] = true
+			}
+		})
+	}
+}
+
+func quoted(d extract.Draft, words string) bool {
+	return slices.ContainsFunc(d.Evidence, func(e extract.Evidence) bool { return strings.Contains(e.Quote, words) })
+}
