@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/sanctions-dev/sanctions/extract"
+	"github.com/sanctions-dev/sanctions/internal/testrules"
 )
 
 // TestSeedClaims checks what the evaluation does not score: on the seed article, each event has
@@ -14,7 +15,7 @@ import (
 // the article does not make ("the alleged transfer", with Lavrov named earlier in the sentence,
 // is alleged by the publisher, not by Lavrov).
 func TestSeedClaims(t *testing.T) {
-	x, err := extract.New(library(t))
+	x, err := extract.New(testrules.Library(t))
 	if err != nil {
 		t.Fatal(err)
 	}

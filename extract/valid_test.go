@@ -13,22 +13,12 @@ import (
 	"github.com/sanctions-dev/sanctions/events"
 	"github.com/sanctions-dev/sanctions/extract"
 	"github.com/sanctions-dev/sanctions/internal/testrules"
-	"github.com/sanctions-dev/sanctions/ruleset"
 )
-
-func library(t testing.TB) *ruleset.Library {
-	t.Helper()
-	lib, err := ruleset.Load(context.Background(), ruleset.Source{Name: "rules", FS: os.DirFS(testrules.Dir())})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return lib
-}
 
 // TestDraftsAreValidEvents: every draft of every article of the evaluation set is a valid
 // event, so that `extract | check -` never rejects one.
 func TestDraftsAreValidEvents(t *testing.T) {
-	lib := library(t)
+	lib := testrules.Library(t)
 	x, err := extract.New(lib)
 	if err != nil {
 		t.Fatal(err)
@@ -81,7 +71,7 @@ func FuzzExtract(f *testing.F) {
 		data, _ := os.ReadFile(p)
 		f.Add(data)
 	}
-	x, err := extract.New(library(f))
+	x, err := extract.New(testrules.Library(f))
 	if err != nil {
 		f.Fatal(err)
 	}

@@ -371,14 +371,14 @@ func TestReloadUnderLoad(t *testing.T) {
 	if err := os.WriteFile(rule, []byte(strings.Replace(string(src), "#   severity: high", "#   severity: critical", 1)), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, func() bool { s, _ := severity(); return s == "critical" }, "the edit to take effect")
+	testrules.WaitFor(t, "the edit to take effect", func() bool { s, _ := severity(); return s == "critical" })
 	revision := srv.Revision()
 
 	// A broken edit: the service keeps answering with the last good rules.
 	if err := os.WriteFile(rule, []byte(string(src)+"\nbroken rule {\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, func() bool { return srv.LastReloadError() != nil }, "the broken edit to be reported")
+	testrules.WaitFor(t, "the broken edit to be reported", func() bool { return srv.LastReloadError() != nil })
 	time.Sleep(200 * time.Millisecond)
 	stopClients()
 	for range 4 {
@@ -406,17 +406,6 @@ func TestReloadUnderLoad(t *testing.T) {
 		t.Errorf("/v1/rules reload_error: %+v", info.ReloadError)
 	}
 	t.Logf("answers during the reloads: %v", counts)
-}
-
-func waitFor(t *testing.T, cond func() bool, what string) {
-	t.Helper()
-	deadline := time.Now().Add(15 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
 }
 
 // TestGracefulShutdown: when the context ends, readyz turns 503 at once, a request in flight

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/sanctions-dev/sanctions/internal/testrules"
 )
 
 // TestServeCommand: `sanctions serve` answers with the token from the environment, logs JSON
@@ -29,7 +31,7 @@ func TestServeCommand(t *testing.T) {
 		done <- runContext(ctx, []string{"serve", "--addr", addr, "--rules", "../../rules"}, nil, &stdout, &stderr)
 	}()
 	base := "http://" + addr
-	waitUntil(t, "the server to be ready", func() bool {
+	testrules.WaitFor(t, "the server to be ready", func() bool {
 		resp, err := http.Get(base + "/readyz")
 		if err != nil {
 			return false

@@ -31,17 +31,6 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
-func waitUntil(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-}
-
 // TestCheckWatch: `check --watch` reports, then reports again when a rule changes, shows a
 // broken rule's error and keeps running, reports again when an input changes, and stops with
 // status 0 on Ctrl-C.
@@ -58,7 +47,7 @@ func TestCheckWatch(t *testing.T) {
 		done <- runContext(ctx, []string{"check", "--watch", "--rules", rules, "--format", "text", "--quiet", events}, nil, &stdout, &stderr)
 	}()
 	runs := func() int { return strings.Count(stderr.String(), "watching ") }
-	waitUntil(t, "the first report", func() bool { return runs() == 1 })
+	testrules.WaitFor(t, "the first report", func() bool { return runs() == 1 })
 	if !strings.Contains(stdout.String(), "4 findings (4 high)") {
 		t.Fatalf("first report:\n%s", stdout.String())
 	}
@@ -66,19 +55,19 @@ func TestCheckWatch(t *testing.T) {
 	rule := filepath.Join(rules, "sanctions", "dprk", "arms_export", "arms_export.rego")
 	src, _ := os.ReadFile(rule)
 	os.WriteFile(rule, []byte(strings.Replace(string(src), "#   severity: high", "#   severity: critical", 1)), 0o644)
-	waitUntil(t, "a report after the rule edit", func() bool { return runs() == 2 })
+	testrules.WaitFor(t, "a report after the rule edit", func() bool { return runs() == 2 })
 	if !strings.Contains(stdout.String(), "4 findings (2 critical, 2 high)") {
 		t.Errorf("after the edit:\n%s", stdout.String())
 	}
 
 	os.WriteFile(rule, []byte(string(src)+"\nbroken {\n"), 0o644)
-	waitUntil(t, "the broken rule's error", func() bool { return runs() == 3 })
+	testrules.WaitFor(t, "the broken rule's error", func() bool { return runs() == 3 })
 	if !strings.Contains(stderr.String(), "the rules did not load:\n  "+rule+":") || !strings.Contains(stderr.String(), "exit status 2") {
 		t.Errorf("stderr:\n%s", stderr.String())
 	}
 
 	os.WriteFile(rule, src, 0o644)
-	waitUntil(t, "a report after the fix", func() bool { return runs() == 4 })
+	testrules.WaitFor(t, "a report after the fix", func() bool { return runs() == 4 })
 	os.Remove(filepath.Join(events, "efe-2024-01-15.yaml"))
 	os.WriteFile(filepath.Join(events, "one.yaml"), []byte(`id: only
 type: meeting
@@ -88,7 +77,7 @@ claims: [{status: reported, by: {country: US}}]
 sources: [{id: s, publisher: p}]
 evidence: [{quote: q, source: s}]
 `), 0o644)
-	waitUntil(t, "a report after the inputs changed", func() bool { return strings.Contains(stdout.String(), "1 event: 1 evaluated") })
+	testrules.WaitFor(t, "a report after the inputs changed", func() bool { return strings.Contains(stdout.String(), "1 event: 1 evaluated") })
 
 	cancel()
 	select {
@@ -113,14 +102,14 @@ func TestRulesTestWatch(t *testing.T) {
 		done <- runContext(ctx, []string{"rules", "test", "--watch", "--rules", rules}, nil, &stdout, &stderr)
 	}()
 	runs := func() int { return strings.Count(stderr.String(), "watching ") }
-	waitUntil(t, "the first test run", func() bool { return runs() == 1 })
+	testrules.WaitFor(t, "the first test run", func() bool { return runs() == 1 })
 	if !strings.Contains(stdout.String(), " 0 failed.") {
 		t.Fatalf("first run:\n%s", stdout.String())
 	}
 	test := filepath.Join(rules, "sanctions", "dprk", "arms_export", "arms_export_test.rego")
 	src, _ := os.ReadFile(test)
 	os.WriteFile(test, []byte(string(src)+"\ntest_fails_on_purpose if {\n\tfalse\n}\n"), 0o644)
-	waitUntil(t, "a test run after the edit", func() bool { return runs() == 2 })
+	testrules.WaitFor(t, "a test run after the edit", func() bool { return runs() == 2 })
 	if !strings.Contains(stdout.String(), " 1 failed.") || !strings.Contains(stderr.String(), "exit status 1") {
 		t.Errorf("after the edit:\n%s\n%s", stdout.String(), stderr.String())
 	}

@@ -95,3 +95,16 @@ func CopyTree(t testing.TB, src, dst string) {
 		t.Fatal(err)
 	}
 }
+
+// WaitFor polls cond until it holds, and fails the test after 20 seconds, naming what it waited
+// for.
+func WaitFor(t testing.TB, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
