@@ -131,7 +131,7 @@ func (st *state) candidates(s *sentence) []*event {
 		e.trig = t.i
 		e.evidence = []string{s.text}
 		e.summary = s.text
-		if !t.anaphor {
+		if !t.anaphor || e.typ == "meeting" { // "Choe's visit for Jan. 15-17": the days of the visit told of before
 			e.period = periodOf(s.dates, st.a.Date)
 			if e.period.why != "" {
 				e.rules = append(e.rules, e.period.why)

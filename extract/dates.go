@@ -72,7 +72,8 @@ var (
 	reYear      = regexp.MustCompile(`\b(in|since|by|during|until|from|of|early|late|mid-)\s*(\d{4})\b`)
 	reRelative  = regexp.MustCompile(`(?i)\b(last|this|earlier this|later this|past)\s+(week|month|year|summer|spring|autumn|fall|winter)\b|\byesterday\b|\btoday\b|\brecently\b`)
 	reWeekday   = regexp.MustCompile(`\b(?:on|last)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`)
-	reSince     = regexp.MustCompile(`(?i)\bsince\s+(?:the\s+)?(summer|spring|autumn|fall|winter)\b`)
+	reOfNotYear = regexp.MustCompile(`^\s+of\s+(?:the\s+)?[A-Za-z]`)
+	reSince     = regexp.MustCompile(`(?i)\bsince\s+(?:the\s+)?(summer|spring|autumn|fall|winter)(?:\s+of\s+(\d{4}))?\b`)
 	reSinceWord = regexp.MustCompile(`(?i)\bsince\s+$`)
 )
 
@@ -189,6 +190,26 @@ func findDates(s string, at time.Time) []dateMention {
 		}
 		add(m[0], m[1], from, until, word == "since")
 	}
+	for _, m := range reSince.FindAllStringSubmatchIndex(s, -1) {
+		if reOfNotYear.MatchString(s[m[1]:]) {
+			continue // "since the fall of the Soviet Union": not a season
+		}
+		season := strings.ToLower(s[m[2]:m[3]])
+		start := seasonStart[season]
+		var y int
+		switch {
+		case m[4] >= 0: // "since the summer of 2023"
+			y, _ = strconv.Atoi(s[m[4]:m[5]])
+		case known:
+			y = at.Year()
+			if time.Date(y, start, 1, 0, 0, 0, 0, time.UTC).After(at) {
+				y--
+			}
+		default:
+			continue
+		}
+		add(m[0], m[1], aDate{time.Date(y, start, 1, 0, 0, 0, 0, time.UTC), month}, aDate{}, true)
+	}
 	for _, m := range reYear.FindAllStringSubmatchIndex(s, -1) {
 		y, _ := strconv.Atoi(s[m[4]:m[5]])
 		if y < 1950 || y > 2100 {
@@ -198,15 +219,6 @@ func findDates(s string, at time.Time) []dateMention {
 	}
 	if !known {
 		return out
-	}
-	for _, m := range reSince.FindAllStringSubmatchIndex(s, -1) {
-		season := strings.ToLower(s[m[2]:m[3]])
-		start := seasonStart[season]
-		y := at.Year()
-		if time.Date(y, start, 1, 0, 0, 0, 0, time.UTC).After(at) {
-			y--
-		}
-		add(m[0], m[1], aDate{time.Date(y, start, 1, 0, 0, 0, 0, time.UTC), month}, aDate{}, true)
 	}
 	for _, m := range reWeekday.FindAllStringSubmatchIndex(s, -1) {
 		wd := s[m[2]:m[3]]

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/sanctions-dev/sanctions/internal/phrase"
 )
@@ -53,6 +54,36 @@ func datesMeet(a, b period) bool {
 		return true
 	}
 	return !a.from.t.After(b.until.last()) && !b.from.t.After(a.until.last())
+}
+
+// visitDays is how far apart two days of a meeting may be and still be one visit: "arrived in
+// Pyongyang on Tuesday", "Kim received Shoigu on Wednesday".
+const visitDays = 3
+
+// sameVisit says whether two meetings' periods may be one visit: dates that meet, or days a
+// few days apart.
+func sameVisit(a, b period) bool {
+	if datesMeet(a, b) {
+		return true
+	}
+	if a.from.prec != day || b.from.prec != day {
+		return false
+	}
+	gap := visitDays * 24 * time.Hour
+	return !a.from.t.After(b.until.last().Add(gap)) && !b.from.t.After(a.until.last().Add(gap))
+}
+
+// widen makes e's period cover c's: the days of one visit.
+func (e *event) widen(c period) {
+	if e.period.from.zero() || c.from.zero() {
+		return
+	}
+	if c.from.t.Before(e.period.from.t) {
+		e.period.from = c.from
+	}
+	if c.until.last().After(e.period.until.last()) {
+		e.period.until = c.until
+	}
 }
 
 // mergeInto adds what c says to e.
@@ -127,6 +158,9 @@ func (st *state) place(c *event) {
 		switch {
 		case anaphor || c.vague:
 			// "the grenades", "such arms transfers", "the shipment": what was told before.
+			if c.typ == "meeting" && sameVisit(e.period, c.period) {
+				e.widen(c.period) // "confirmed Choe's visit for Jan. 15-17"
+			}
 			mergeInto(e, c)
 			e.rules = append(e.rules, fmt.Sprintf("merged: sentence %d tells of it again", c.first+1))
 			st.prev, st.prevAt = e, c.first
@@ -146,9 +180,13 @@ func (st *state) place(c *event) {
 			st.events[i] = c
 			st.prev, st.prevAt = c, c.first
 			return
-		case slices.Equal(e.specific(), c.specific()) && datesMeet(e.period, c.period) && (!c.quantity || !e.quantity):
+		case slices.Equal(e.specific(), c.specific()) && datesMeet(e.period, c.period) && (!c.quantity || !e.quantity),
+			c.typ == "meeting" && sameVisit(e.period, c.period):
 			if c.quantity && !e.quantity && len(e.items) > 0 {
 				continue // "about 50 such missiles": more than the one told of before
+			}
+			if c.typ == "meeting" {
+				e.widen(c.period)
 			}
 			mergeInto(e, c)
 			e.rules = append(e.rules, fmt.Sprintf("merged: sentence %d tells of the same %s", c.first+1, c.typ))

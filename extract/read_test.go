@@ -72,6 +72,8 @@ func TestDatesAgainstTheArticle(t *testing.T) {
 		{"left on Sunday", "2024-01-14", "2024-01-14"},
 		{"fired in attacks on Dec. 30 and Jan. 2", "2023-12-30", "2024-01-02"},
 		{"transferred since the summer", "2023-06", "2024-01"},
+		{"since the fall of 2023", "2023-09", "2024-01"},
+		{"arrived on Sunday, the first visit since the fall of the Soviet Union", "2024-01-14", "2024-01-14"},
 		{"launched in November", "2023-11", "2023-11"},
 		{"between January and September last year", "2023-01", "2023-09"},
 		{"on 13 September 2023", "2023-09-13", "2023-09-13"},

@@ -36,31 +36,33 @@ func TestSeedClaims(t *testing.T) {
 		find      func(d extract.Draft) bool
 		supplier  string
 		recipient string
+		date      string   // date to end_date
 		claims    []string // status:claimant, the claimant by country or, without one, by name
 		notBy     string   // a name no claim may have
 	}{
 		{
 			name:     "the containers Seoul estimates",
 			find:     func(d extract.Draft) bool { return d.Type == "transfer" && quoted(d, "Seoul estimates") },
-			supplier: "KP", recipient: "RU",
+			supplier: "KP", recipient: "RU", date: "2023-06 to 2024-01",
 			claims: []string{"alleged:KR", "denied:KP", "denied:RU"},
 			notBy:  "Sergei Lavrov",
 		},
 		{
 			name:     "the missiles the White House says Russia fired",
 			find:     func(d extract.Draft) bool { return d.Type == "transfer" && quoted(d, "White House") },
-			supplier: "KP", recipient: "RU",
+			supplier: "KP", recipient: "RU", date: "2023-12-30 to 2024-01-02",
 			claims: []string{"reported:US", "denied:KP", "denied:RU"},
 		},
 		{
 			name:     "the technical assistance for the satellite",
 			find:     func(d extract.Draft) bool { return d.Type == "technical_assistance" },
-			supplier: "RU", recipient: "KP",
+			supplier: "RU", recipient: "KP", date: "2023-11 to ",
 			claims: []string{"alleged:ES"},
 		},
 		{
 			name:   "Choe Son-hui's visit, announced by KCNA and confirmed in Moscow",
 			find:   func(d extract.Draft) bool { return d.Type == "meeting" && d.Date == "2024-01-14" },
+			date:   "2024-01-14 to 2024-01-17",
 			claims: []string{"confirmed:KP", "confirmed:RU"},
 			notBy:  "Sergei Lavrov",
 		},
@@ -77,6 +79,9 @@ func TestSeedClaims(t *testing.T) {
 			}
 			if tt.recipient != "" && (d.Recipient == nil || d.Recipient.Country != tt.recipient) {
 				t.Errorf("recipient = %+v, want %s", d.Recipient, tt.recipient)
+			}
+			if got := d.Date + " to " + d.EndDate; tt.date != "" && got != tt.date {
+				t.Errorf("dates %q, want %q", got, tt.date)
 			}
 			var got []string
 			for _, c := range d.Claims {
@@ -107,4 +112,34 @@ func TestSeedClaims(t *testing.T) {
 
 func quoted(d extract.Draft, words string) bool {
 	return slices.ContainsFunc(d.Evidence, func(e extract.Evidence) bool { return strings.Contains(e.Quote, words) })
+}
+
+// TestVisitDays: the days of one visit are one meeting ("arrived in Pyongyang on Tuesday",
+// "Kim received Shoigu on Wednesday"), and "since the fall of the Soviet Union" is no date.
+func TestVisitDays(t *testing.T) {
+	x, err := extract.New(testrules.Library(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile("../testdata/extract/13-shoigu-visit.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := extract.Read("13-shoigu-visit.txt", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	drafts, err := x.Extract(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var meetings []string
+	for _, d := range drafts {
+		if d.Type == "meeting" {
+			meetings = append(meetings, d.Date+" to "+d.EndDate)
+		}
+	}
+	if want := []string{"2023-07-25 to 2023-07-26"}; !slices.Equal(meetings, want) {
+		t.Errorf("meetings %q, want %q", meetings, want)
+	}
 }
