@@ -45,24 +45,30 @@ is_party(by) if {
 	country_code(by) in party_countries
 }
 
-retracted_claimants := {claimant_key(c.by) | some c in input.claims; c.status == "retracted"}
+# claim_keys[i] is the claimant key of claim i, computed once.
+claim_keys := [claimant_key(c.by) | some c in input.claims]
 
-# asserting lists the claims that assert the event and still stand.
-asserting := [c |
-	some c in input.claims
+retracted_claimants := {claim_keys[i] | some i, c in input.claims; c.status == "retracted"}
+
+# standing lists the positions of the claims that assert the event and still stand; asserting,
+# those claims.
+standing := [i |
+	some i, c in input.claims
 	c.status in positive_statuses
-	not claimant_key(c.by) in retracted_claimants
+	not claim_keys[i] in retracted_claimants
 ]
 
-independent_reporters := {claimant_key(c.by) |
-	some c in asserting
-	c.status in {"confirmed", "reported"}
-	not is_party(c.by)
+asserting := [input.claims[i] | some i in standing]
+
+independent_reporters := {claim_keys[i] |
+	some i in standing
+	input.claims[i].status in {"confirmed", "reported"}
+	not is_party(input.claims[i].by)
 }
 
-reporters := {claimant_key(c.by) | some c in asserting; c.status in {"confirmed", "reported"}}
+reporters := {claim_keys[i] | some i in standing; input.claims[i].status in {"confirmed", "reported"}}
 
-claimants := {claimant_key(c.by) | some c in asserting}
+claimants := {claim_keys[i] | some i in standing}
 
 party_denials := [c | some c in input.claims; c.status == "denied"; is_party(c.by)]
 

@@ -7,16 +7,7 @@ package sanctions.lib
 
 exemption_part(rule_id, cats) := {"exemption": exemption_out(ex)} if {
 	ex := [e | some e in data.sanctions.exemptions; exempts(e, rule_id, cats)][0]
-}
-
-exemption_part(rule_id, cats) := {} if {
-	not any_exemption(rule_id, cats)
-}
-
-any_exemption(rule_id, cats) if {
-	some e in data.sanctions.exemptions
-	exempts(e, rule_id, cats)
-}
+} else := {}
 
 exemption_out(e) := object.filter(e, {"id", "kind", "basis", "reference", "note"})
 

@@ -28,6 +28,18 @@ test_words_split_on_punctuation if {
 	lib.words("KN-23 (Hwasong-11) missiles") == ["kn", "23", "hwasong", "11", "missiles"]
 }
 
+test_words_of_nothing_but_punctuation if {
+	lib.words(" -- ") == []
+}
+
+test_mentions_whole_words_in_summary_and_items if {
+	ev := object.union(with_items(["Crude oil under a letter of credit"]), {"summary": "A Joint-Venture in Rason"})
+	lib.mentions("joint venture") with input as ev
+	lib.mentions("letter of credit") with input as ev
+	not lib.mentions("joint") with input as object.union(ev, {"summary": "A jointventure"})
+	not lib.mentions("oil under a letter") with input as object.union(ev, {"items": []})
+}
+
 test_words_of_empty_string if {
 	lib.words(" -- ") == []
 }

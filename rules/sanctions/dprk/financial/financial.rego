@@ -48,12 +48,9 @@ import data.sanctions.lib
 
 trade_phrases := {"export credit", "export credits", "trade finance", "trade financing", "letter of credit", "letters of credit", "credit guarantee", "guarantee", "guarantees", "insurance"}
 
-texts := array.concat([input.summary], [it.description | some it in input.items])
-
 trade_support if {
-	some text in texts
 	some p in trade_phrases
-	contains(sprintf(" %s ", [lib.key(text)]), sprintf(" %s ", [p]))
+	lib.mentions(p)
 }
 
 cash := [it | some it in lib.items; "cash" in it.categories]

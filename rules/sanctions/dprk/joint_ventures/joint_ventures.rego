@@ -64,9 +64,8 @@ joint_venture if {
 }
 
 joint_venture if {
-	some text in array.concat([input.summary], [it.description | some it in input.items])
 	some p in jv_phrases
-	contains(sprintf(" %s ", [lib.key(text)]), sprintf(" %s ", [p]))
+	lib.mentions(p)
 }
 
 finding contains f if {

@@ -39,7 +39,7 @@ ship_to_ship if {
 	t in sts_tags
 }
 
-ship_to_ship if contains(sprintf(" %s ", [lib.key(input.summary)]), " ship to ship ")
+ship_to_ship if contains(lib.padded_summary, " ship to ship ")
 
 # dprk_vessels names the DPRK-flagged vessels among the parties.
 dprk_vessels contains lib.label(p) if {

@@ -74,7 +74,7 @@ joint_venture if {
 	t in {"joint-venture", "joint_venture", "jv"}
 }
 
-joint_venture if contains(sprintf(" %s ", [lib.key(input.summary)]), " joint venture ")
+joint_venture if contains(lib.padded_summary, " joint venture ")
 
 finding contains f if {
 	input.type == "cooperation"

@@ -48,14 +48,11 @@ package sanctions.dprk.specialized_training
 
 import data.sanctions.lib
 
-texts := array.concat([input.summary], [it.description | some it in input.items])
-
 # fields: each field of the table that the event names, with its measure.
 fields contains {"measure": measure, "field": field} if {
 	some measure, list in data.sanctions.training_fields
 	some field in list
-	some text in texts
-	contains(sprintf(" %s ", [lib.key(text)]), sprintf(" %s ", [field]))
+	lib.mentions(field)
 }
 
 # trainees: the DPRK nationals taught.
