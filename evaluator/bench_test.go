@@ -5,9 +5,12 @@ import (
 	"context"
 	"encoding/json"
 	"math/rand/v2"
+	"path"
+	"strings"
 	"testing"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/profiler"
 	"github.com/open-policy-agent/opa/v1/rego"
 
 	"github.com/sanctions-dev/sanctions/evaluator"
@@ -74,6 +77,60 @@ func BenchmarkPlaceItems(b *testing.B) {
 	for b.Loop() {
 		if _, err := pq.Eval(context.Background(), rego.EvalParsedInput(in)); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkRuleFiles shows where evaluation time goes, by Rego file: it evaluates the generated
+// mix under OPA's profiler and reports, for each file, the time its expressions took per event
+// (with the profiler's own overhead, so the sum is above BenchmarkEvaluate/mix). Run it with
+// `go test -run XXX -bench RuleFiles ./evaluator` (docs/performance.md).
+func BenchmarkRuleFiles(b *testing.B) {
+	lib := testrules.Library(b)
+	c, err := evaluator.Compile(lib, false)
+	if err != nil {
+		b.Fatal(err)
+	}
+	pq, err := rego.New(rego.Compiler(c), rego.Store(evaluator.NewStore(lib)), rego.Query("data.sanctions.result")).PrepareForEval(context.Background())
+	if err != nil {
+		b.Fatal(err)
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	var inputs []ast.Value
+	for i := 0; i < 500; i++ {
+		raw, _ := json.Marshal(gen.Event(r, i))
+		var doc map[string]any
+		dec := json.NewDecoder(bytes.NewReader(raw))
+		dec.UseNumber()
+		if err := dec.Decode(&doc); err != nil {
+			b.Fatal(err)
+		}
+		in, err := evaluator.Input(doc)
+		if err != nil {
+			b.Fatal(err)
+		}
+		inputs = append(inputs, in)
+	}
+	p := profiler.New()
+	n := 0
+	for b.Loop() {
+		if _, err := pq.Eval(context.Background(), rego.EvalParsedInput(inputs[n%len(inputs)]), rego.EvalQueryTracer(p)); err != nil {
+			b.Fatal(err)
+		}
+		n++
+	}
+	perFile := map[string]float64{}
+	for _, st := range p.ReportTopNResults(-1, []string{"total_time_ns"}) {
+		file := st.Location.File
+		if file == "" {
+			continue
+		}
+		file = path.Join(path.Base(path.Dir(file)), path.Base(file))
+		perFile[strings.TrimSuffix(file, ".rego")] += float64(st.ExprTimeNs) / float64(n) / 1000
+	}
+	for file, us := range perFile {
+		if us >= 5 {
+			b.ReportMetric(us, file+"-µs/event")
 		}
 	}
 }

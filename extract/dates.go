@@ -243,12 +243,13 @@ func findDates(s string, at time.Time) []dateMention {
 		which, unit := strings.ToLower(s[m[2]:m[3]]), strings.ToLower(s[m[4]:m[5]])
 		last := which == "last" || which == "past"
 		switch unit {
-		case "week":
-			t := at
+		case "week": // Monday to Sunday; this week runs to the article's day
+			monday := at.AddDate(0, 0, -((int(at.Weekday()) + 6) % 7))
+			from, until := monday, at
 			if last {
-				t = at.AddDate(0, 0, -7)
+				from, until = monday.AddDate(0, 0, -7), monday.AddDate(0, 0, -1)
 			}
-			add(m[0], m[1], aDate{time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC), month}, aDate{}, false)
+			add(m[0], m[1], aDate{from, day}, aDate{until, day}, false)
 		case "month":
 			t := at
 			if last {

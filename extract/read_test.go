@@ -80,7 +80,8 @@ func TestDatesAgainstTheArticle(t *testing.T) {
 		{"in August 2016", "2016-08", "2016-08"},
 		{"in 2020", "2020", "2020"},
 		{"visit for Jan. 15-17", "2024-01-15", "2024-01-17"},
-		{"last week", "2024-01", "2024-01"},
+		{"last week", "2024-01-08", "2024-01-14"},
+		{"earlier this week", "2024-01-15", "2024-01-15"},
 		{"since last year", "2023", "2024-01"},
 	}
 	for _, tt := range tests {
