@@ -296,6 +296,8 @@ func passive(s *sentence, i int) bool {
 	return false
 }
 
+var transitWords = map[string]bool{"transit": true, "transiting": true, "transhipped": true, "transshipped": true, "rerouted": true}
+
 // after finds the parties after token i in its clause that one of the prepositions introduces,
 // with those listed with them ("to China and Vietnam").
 func (st *state) after(s *sentence, i int, preps ...string) []mention {
@@ -307,6 +309,9 @@ func (st *state) after(s *sentence, i int, preps ...string) []mention {
 		}
 		if s.segmentStart(m.start) != s.segmentStart(i) {
 			break // another part of the sentence: "..., breaching a ban imposed by the Security Council"
+		}
+		if p := s.prepBefore(m); p == "from" && m.start >= 3 && transitWords[s.toks[m.start-2].w] {
+			continue // "in transit from China": a stop on the way, not the supplier
 		}
 		if slices.Contains(preps, s.prepBefore(m)) {
 			out = append(out, m)
@@ -409,6 +414,17 @@ func (e *event) setRecipient(s *sentence, m mention, how string) {
 // transfer reads "X shipped Y to Z", "Y were shipped by X to Z", "Z received Y from X", "a ship
 // carrying X's Y to Z", "the transfer of Y from X to Z"; with workers or troops as what is sent,
 // labour or a deployment.
+// recipientWord says whether token k follows "to" or "for", within two words: it names who
+// receives, not what is sent ("to armed forces", "for Russian troops").
+func recipientWord(s *sentence, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-2; j-- {
+		if w := s.toks[j].w; w == "to" || w == "for" {
+			return true
+		}
+	}
+	return false
+}
+
 func (st *state) transfer(s *sentence, trigs []trigger, ti int) *event {
 	t := trigs[ti]
 	lx := st.x.lx
@@ -417,6 +433,9 @@ func (st *state) transfer(s *sentence, trigs []trigger, ti int) *event {
 	for k := max(s.clauseStart(t.i), t.i-6); k < ce && k < t.i+10; k++ {
 		if k > 0 && (s.toks[k-1].w == "of" || k > 1 && s.toks[k-2].w == "of" && s.toks[k-1].w == "the") {
 			continue // "the wages of the workers": not the workers sent
+		}
+		if recipientWord(s, k) {
+			continue // "sold radios to armed forces": the forces receive
 		}
 		if lx.has(s.toks, k, "labour") > 0 {
 			typ = "labour"
@@ -652,6 +671,14 @@ func (st *state) launch(s *sentence, t trigger, ta *event) *event {
 				e.rules = append(e.rules, fmt.Sprintf("operator %s: 'its', the sentence's first party '%s'", m.country, s.span(m.start, m.end)))
 				break
 			}
+		}
+	case passive(s, t.i):
+		// "the missile was launched (by X)": the subject is what was launched.
+		if by := st.after(s, t.i, "by"); len(by) > 0 {
+			e.operator = by[0].country
+			e.rules = append(e.rules, fmt.Sprintf("operator %s: '%s', after 'launched by'", e.operator, s.span(by[0].start, by[0].end)))
+		} else if len(e.items) == 0 {
+			e.vague = true // the launch told of before
 		}
 	default:
 		if o, ok := st.originOf(s, t.items); ok {

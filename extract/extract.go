@@ -399,10 +399,16 @@ func appendNew(xs []string, x string) []string {
 	return append(xs, x)
 }
 
-// negated says whether a negation, a modal or a ban comes just before token i in its segment.
+// negated says whether a negation, a modal, a wish or a ban comes in the four words before
+// token i in its segment (the s of "Korea's" is not a word: "which cap North Korea's coal
+// exports").
 func (st *state) negated(s *sentence, i int) bool {
 	lx := st.x.lx
-	for k := i - 1; k >= 0 && k >= i-4; k-- {
+	words := 0
+	for k := i - 1; k >= 0 && words < 4; k-- {
+		if !s.toks[k].possessive() {
+			words++
+		}
 		if s.toks[k+1].comma() && k+1 <= i && k+1 != i {
 			break
 		}
@@ -414,6 +420,9 @@ func (st *state) negated(s *sentence, i int) bool {
 				continue // "banned exports": exports that broke a ban
 			}
 			return true
+		}
+		if n := lx.has(s.toks, k, "wish"); n > 0 && k+n <= i {
+			return true // "seeking to buy"
 		}
 		if n := lx.has(s.toks, k, "modal"); n > 0 && k+n <= i {
 			if k+n < len(s.toks) && s.toks[k+n].w == "have" {

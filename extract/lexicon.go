@@ -34,7 +34,7 @@ type Actor struct {
 var requiredLists = []string{"transfer", "receive", "carry", "use", "launch", "technical_assistance", "help",
 	"cooperation", "meeting", "agreement", "labour", "deployment", "deploy", "say", "hedge", "confirm", "deny",
 	"denial_words", "modal", "negation", "ban", "state_entity", "ngo", "place", "presence", "know_how",
-	"not_item_after", "counterpart"}
+	"not_item_after", "counterpart", "wish"}
 
 // alpha3 matches the ISO 3166-1 alpha-3 codes among the aliases: not how articles write
 // countries, and some are words ("AND", "ARE", "CAN").

@@ -229,6 +229,11 @@ func (st *state) elaborate(s *sentence) {
 	if st.prev == nil || s.suppressed || s.index-st.prevAt > 2 || (st.prev.typ != "transfer" && st.prev.typ != "launch") {
 		return
 	}
+	for k := range s.toks {
+		if st.x.lx.has(s.toks, k, "wish") > 0 || (k == 0 && st.x.lx.has(s.toks, k, "counterpart") > 0) {
+			return // "In exchange, Pyongyang is seeking fighter aircraft": not what was transferred
+		}
+	}
 	var ms []mention
 	for _, m := range s.ments {
 		if m.isItem() && m.category != "vessel" && m.category != "transport_vehicle" && !st.x.lx.generic[m.category] && !covered(s, m) &&
