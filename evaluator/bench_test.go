@@ -24,16 +24,7 @@ import (
 func BenchmarkEvaluate(b *testing.B) {
 	eng := testrules.Engine(b)
 	byType := map[string][]ast.Value{}
-	r := rand.New(rand.NewPCG(1, 2))
-	for i := 0; i < 3000; i++ {
-		raw, _ := json.Marshal(gen.Event(r, i))
-		var doc map[string]any
-		dec := json.NewDecoder(bytes.NewReader(raw))
-		dec.UseNumber()
-		if err := dec.Decode(&doc); err != nil {
-			b.Fatal(err)
-		}
-		ev := &events.Event{Doc: doc}
+	for _, ev := range generated(b, 3000) {
 		if probs := eng.Validator.Check(ev); len(probs) > 0 {
 			b.Fatal(probs)
 		}
@@ -62,15 +53,7 @@ func BenchmarkEvaluate(b *testing.B) {
 // BenchmarkPlaceItems measures the item taxonomy on a transfer of three items: the costliest
 // shared helper of the rules.
 func BenchmarkPlaceItems(b *testing.B) {
-	lib := testrules.Library(b)
-	c, err := evaluator.Compile(lib, false)
-	if err != nil {
-		b.Fatal(err)
-	}
-	pq, err := rego.New(rego.Compiler(c), rego.Store(evaluator.NewStore(lib)), rego.Query("data.sanctions.lib.items")).PrepareForEval(context.Background())
-	if err != nil {
-		b.Fatal(err)
-	}
+	pq := prepared(b, "data.sanctions.lib.items")
 	in := ast.MustParseTerm(`{"id": "t", "type": "transfer", "date": "2023-09", "summary": "s", "supplier": {"country": "KP"}, "recipient": {"country": "RU"},
 		"items": [{"description": "hundreds of thousands of artillery rounds"}, {"description": "ballistic missiles and their launchers"}, {"description": "sealed crates"}],
 		"claims": [{"status": "reported", "by": {"country": "US"}}], "sources": [{"id": "s", "publisher": "p"}], "evidence": [{"quote": "q", "source": "s"}]}`).Value
@@ -86,26 +69,10 @@ func BenchmarkPlaceItems(b *testing.B) {
 // (with the profiler's own overhead, so the sum is above BenchmarkEvaluate/mix). Run it with
 // `go test -run XXX -bench RuleFiles ./evaluator` (docs/performance.md).
 func BenchmarkRuleFiles(b *testing.B) {
-	lib := testrules.Library(b)
-	c, err := evaluator.Compile(lib, false)
-	if err != nil {
-		b.Fatal(err)
-	}
-	pq, err := rego.New(rego.Compiler(c), rego.Store(evaluator.NewStore(lib)), rego.Query("data.sanctions.result")).PrepareForEval(context.Background())
-	if err != nil {
-		b.Fatal(err)
-	}
-	r := rand.New(rand.NewPCG(1, 2))
+	pq := prepared(b, "data.sanctions.result")
 	var inputs []ast.Value
-	for i := 0; i < 500; i++ {
-		raw, _ := json.Marshal(gen.Event(r, i))
-		var doc map[string]any
-		dec := json.NewDecoder(bytes.NewReader(raw))
-		dec.UseNumber()
-		if err := dec.Decode(&doc); err != nil {
-			b.Fatal(err)
-		}
-		in, err := evaluator.Input(doc)
+	for _, ev := range generated(b, 500) {
+		in, err := evaluator.Input(ev.Doc)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -133,4 +100,37 @@ func BenchmarkRuleFiles(b *testing.B) {
 			b.ReportMetric(us, file+"-µs/event")
 		}
 	}
+}
+
+// generated returns n generated events (seed 1, 2), decoded as the checker decodes JSON.
+func generated(b *testing.B, n int) []*events.Event {
+	b.Helper()
+	r := rand.New(rand.NewPCG(1, 2))
+	out := make([]*events.Event, 0, n)
+	for i := 0; i < n; i++ {
+		raw, _ := json.Marshal(gen.Event(r, i))
+		var doc map[string]any
+		dec := json.NewDecoder(bytes.NewReader(raw))
+		dec.UseNumber()
+		if err := dec.Decode(&doc); err != nil {
+			b.Fatal(err)
+		}
+		out = append(out, &events.Event{Doc: doc})
+	}
+	return out
+}
+
+// prepared compiles the repository's rules and prepares a query on them.
+func prepared(b *testing.B, query string) rego.PreparedEvalQuery {
+	b.Helper()
+	lib := testrules.Library(b)
+	c, err := evaluator.Compile(lib, false)
+	if err != nil {
+		b.Fatal(err)
+	}
+	pq, err := rego.New(rego.Compiler(c), rego.Store(evaluator.NewStore(lib)), rego.Query(query)).PrepareForEval(context.Background())
+	if err != nil {
+		b.Fatal(err)
+	}
+	return pq
 }

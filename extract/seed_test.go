@@ -2,6 +2,7 @@ package extract_test
 
 import (
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -15,22 +16,7 @@ import (
 // the article does not make ("the alleged transfer", with Lavrov named earlier in the sentence,
 // is alleged by the publisher, not by Lavrov).
 func TestSeedClaims(t *testing.T) {
-	x, err := extract.New(testrules.Library(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, err := os.ReadFile("../testdata/extract/00-seed-efe.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := extract.Read("00-seed-efe.txt", data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	drafts, err := x.Extract(a)
-	if err != nil {
-		t.Fatal(err)
-	}
+	drafts := draftsOf(t, "00-seed-efe.txt")
 	tests := []struct {
 		name      string
 		find      func(d extract.Draft) bool
@@ -117,24 +103,8 @@ func quoted(d extract.Draft, words string) bool {
 // TestVisitDays: the days of one visit are one meeting ("arrived in Pyongyang on Tuesday",
 // "Kim received Shoigu on Wednesday"), and "since the fall of the Soviet Union" is no date.
 func TestVisitDays(t *testing.T) {
-	x, err := extract.New(testrules.Library(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, err := os.ReadFile("../testdata/extract/13-shoigu-visit.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := extract.Read("13-shoigu-visit.txt", data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	drafts, err := x.Extract(a)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var meetings []string
-	for _, d := range drafts {
+	for _, d := range draftsOf(t, "13-shoigu-visit.txt") {
 		if d.Type == "meeting" {
 			meetings = append(meetings, d.Date+" to "+d.EndDate)
 		}
@@ -142,4 +112,26 @@ func TestVisitDays(t *testing.T) {
 	if want := []string{"2023-07-25 to 2023-07-26"}; !slices.Equal(meetings, want) {
 		t.Errorf("meetings %q, want %q", meetings, want)
 	}
+}
+
+// draftsOf drafts the events of an article of the evaluation set.
+func draftsOf(t *testing.T, name string) []extract.Draft {
+	t.Helper()
+	x, err := extract.New(testrules.Library(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(filepath.Join("../testdata/extract", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := extract.Read(name, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	drafts, err := x.Extract(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return drafts
 }
