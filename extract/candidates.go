@@ -60,6 +60,10 @@ func (st *state) triggers(s *sentence) []trigger {
 			i += best // "for use in": a purpose
 			continue
 		}
+		if participle(s, i, best) {
+			i += best // "a visiting American scientist": an adjective, not an event
+			continue
+		}
 		t := trigger{i: i, n: best, kind: kind, noun: nounTriggers[s.toks[i].w] && best == 1}
 		if t.noun && i > 0 && (determiners[s.toks[i-1].w] || s.toks[i-1].possessive()) {
 			t.anaphor = true
@@ -72,6 +76,15 @@ func (st *state) triggers(s *sentence) []trigger {
 		i += best
 	}
 	return out
+}
+
+// participle says whether an -ing event word is an adjective: after "a" or "an" ("a visiting
+// scientist", "a shipping company"; "the smuggling shows" is a noun, and an event).
+func participle(s *sentence, i, n int) bool {
+	if n != 1 || i == 0 || !strings.HasSuffix(s.toks[i].w, "ing") {
+		return false
+	}
+	return s.toks[i-1].w == "a" || s.toks[i-1].w == "an"
 }
 
 // candidates reads the events of a sentence.
@@ -414,10 +427,11 @@ func (e *event) setRecipient(s *sentence, m mention, how string) {
 // transfer reads "X shipped Y to Z", "Y were shipped by X to Z", "Z received Y from X", "a ship
 // carrying X's Y to Z", "the transfer of Y from X to Z"; with workers or troops as what is sent,
 // labour or a deployment.
-// recipientWord says whether token k follows "to" or "for", within two words: it names who
-// receives, not what is sent ("to armed forces", "for Russian troops").
+// recipientWord says whether token k follows "to" or "for", within four words: it names who
+// receives, not what is sent ("to armed forces", "to Eritrea's armed forces", "for Russian
+// troops").
 func recipientWord(s *sentence, k int) bool {
-	for j := k - 1; j >= 0 && j >= k-2; j-- {
+	for j := k - 1; j >= 0 && j >= k-4; j-- {
 		if w := s.toks[j].w; w == "to" || w == "for" {
 			return true
 		}
@@ -837,9 +851,13 @@ func (st *state) meeting(s *sentence, t trigger) *event {
 	return e
 }
 
-// speaks says whether a party is the subject of a say or hedge verb: "Washington fears".
+// speaks says whether a party is the subject of a say or hedge verb: "Washington fears" (not
+// "a summit with Putin, the Kremlin said": a comma ends the party's part).
 func (st *state) speaks(s *sentence, m mention) bool {
 	for k := m.end; k < len(s.toks) && k <= m.end+2; k++ {
+		if s.toks[k].comma() {
+			return false
+		}
 		if st.x.lx.has(s.toks, k, "say") > 0 || st.x.lx.has(s.toks, k, "hedge") > 0 || st.x.lx.has(s.toks, k, "confirm") > 0 {
 			return true
 		}

@@ -421,6 +421,9 @@ func (st *state) negated(s *sentence, i int) bool {
 			}
 			return true
 		}
+		if k == i-1 && s.toks[k].w == "against" {
+			return true // "warned Moscow against buying weapons": a warning
+		}
 		if n := lx.has(s.toks, k, "wish"); n > 0 && k+n <= i {
 			return true // "seeking to buy"
 		}

@@ -45,6 +45,8 @@ func readSentence(lx *Lexicon, text string, para, index int, at time.Time) *sent
 				s.ments = append(s.ments, m)
 			}
 			i += nc
+		case lx.has(s.toks, i, "ngo") > 1 && lx.has(s.toks, i, "ngo") > ni:
+			i += lx.has(s.toks, i, "ngo") // "a British think tank": not a tank
 		case ni > 0:
 			if i+ni < len(s.toks) && lx.has(s.toks, i+ni, "not_item_after") > 0 && lx.items.m[keyOf(s.toks[i:i+ni+1])] == "" {
 				i += ni // "a drone factory", "satellite images": not an item
