@@ -66,7 +66,9 @@ func (st *state) triggers(s *sentence) []trigger {
 		}
 		t := trigger{i: i, n: best, kind: kind, noun: nounTriggers[s.toks[i].w] && best == 1}
 		if t.noun && i > 0 && (determiners[s.toks[i-1].w] || s.toks[i-1].possessive()) {
-			t.anaphor = true
+			// "the transfer", "Choe's visit": told of before; but "Pyongyang's transfer of
+			// artillery shells to Moscow" tells it whole.
+			t.anaphor = !(s.toks[i-1].possessive() && kind == "transfer" && i+best < len(s.toks) && s.toks[i+best].w == "of")
 		}
 		if !st.negated(s, i) {
 			out = append(out, t)

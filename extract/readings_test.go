@@ -38,6 +38,18 @@ func TestReadings(t *testing.T) {
 	tests := []struct {
 		name, text, want string // want: the drafts as summary writes them
 	}{
+		// The sentence structures the issue names, with the aliases of states.
+		{"X shipped ... to Y, the North",
+			"The North shipped artillery shells to Russia last month, Seoul said.", "transfer KP>RU [artillery shells]"},
+		{"Y received ... from X, the Kremlin",
+			"The Kremlin received ballistic missiles from Pyongyang in November.", "transfer KP>RU [ballistic missiles]"},
+		{"X's transfer of ... to Y",
+			"Pyongyang's transfer of artillery shells to Moscow continued in October.", "transfer KP>RU [artillery shells]"},
+		{"Russia fired North Korean missiles",
+			"Russia fired North Korean missiles at Kyiv on Sunday.", "transfer KP>RU end_user:RU [North Korean missiles]"},
+		{"technical help from Russia",
+			"North Korea received technical help from Russia for its satellite launch.", "technical_assistance RU>KP [satellite launch]"},
+		// Rules learnt from the evaluation's batches.
 		{"a participle after 'a' is an adjective",
 			"North Korea showed a visiting American scientist a new uranium enrichment facility, the scientist said.", ""},
 		{"a warning against buying is no transfer",
