@@ -2,10 +2,11 @@ package ruletest
 
 import (
 	"encoding/json"
-	"encoding/xml"
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/sanctions-dev/sanctions/internal/junit"
 )
 
 // TestFormats are the formats of `sanctions test`.
@@ -84,57 +85,21 @@ func fixturesJSON(w io.Writer, files []FixtureFile) error {
 }
 
 func fixturesJUnit(w io.Writer, files []FixtureFile) error {
-	type failure struct {
-		Message string `xml:"message,attr"`
-		Text    string `xml:",chardata"`
-	}
-	type testcase struct {
-		Name      string   `xml:"name,attr"`
-		ClassName string   `xml:"classname,attr"`
-		File      string   `xml:"file,attr,omitempty"`
-		Line      int      `xml:"line,attr,omitempty"`
-		Failure   *failure `xml:"failure,omitempty"`
-	}
-	type suite struct {
-		Name     string     `xml:"name,attr"`
-		Tests    int        `xml:"tests,attr"`
-		Failures int        `xml:"failures,attr"`
-		Cases    []testcase `xml:"testcase"`
-	}
-	out := struct {
-		XMLName  xml.Name `xml:"testsuites"`
-		Name     string   `xml:"name,attr"`
-		Tests    int      `xml:"tests,attr"`
-		Failures int      `xml:"failures,attr"`
-		Suites   []suite  `xml:"testsuite"`
-	}{Name: "sanctions test"}
+	out := junit.Suites{Name: "sanctions test"}
 	for _, f := range files {
-		s := suite{Name: f.Name}
+		s := junit.Suite{Name: f.Name}
 		for _, c := range f.Cases {
-			tc := testcase{Name: c.Name, ClassName: f.Name, File: c.File, Line: c.Line}
+			tc := junit.Case{Name: c.Name, ClassName: f.Name, File: c.File, Line: c.Line}
 			if !c.Pass {
 				first := c.Message
 				if i := strings.Index(first, "; "); i >= 0 {
 					first = first[:i]
 				}
-				tc.Failure = &failure{Message: first, Text: strings.ReplaceAll(c.Message, "; ", "\n")}
-				s.Failures++
+				tc.Failure = &junit.Message{Message: first, Text: strings.ReplaceAll(c.Message, "; ", "\n")}
 			}
-			s.Tests++
 			s.Cases = append(s.Cases, tc)
 		}
-		out.Tests += s.Tests
-		out.Failures += s.Failures
-		out.Suites = append(out.Suites, s)
+		out.Add(s)
 	}
-	if _, err := io.WriteString(w, xml.Header); err != nil {
-		return err
-	}
-	enc := xml.NewEncoder(w)
-	enc.Indent("", "  ")
-	if err := enc.Encode(out); err != nil {
-		return err
-	}
-	_, err := io.WriteString(w, "\n")
-	return err
+	return junit.Write(w, out)
 }

@@ -1,0 +1,75 @@
+// Package junit is the JUnit XML that CI systems read: the document, its counts and its
+// writing, shared by the report of `sanctions check` and the outcome of `sanctions test`.
+package junit
+
+import (
+	"encoding/xml"
+	"io"
+)
+
+// Suites is the document: a suite per file.
+type Suites struct {
+	XMLName  xml.Name `xml:"testsuites"`
+	Name     string   `xml:"name,attr"`
+	Tests    int      `xml:"tests,attr"`
+	Failures int      `xml:"failures,attr"`
+	Errors   int      `xml:"errors,attr"`
+	Suites   []Suite  `xml:"testsuite"`
+}
+
+// Suite is the cases of one file.
+type Suite struct {
+	Name     string `xml:"name,attr"`
+	Tests    int    `xml:"tests,attr"`
+	Failures int    `xml:"failures,attr"`
+	Errors   int    `xml:"errors,attr"`
+	Cases    []Case `xml:"testcase"`
+}
+
+// Case is one test case: passed, failed, or in error.
+type Case struct {
+	Name      string   `xml:"name,attr"`
+	ClassName string   `xml:"classname,attr"`
+	File      string   `xml:"file,attr,omitempty"`
+	Line      int      `xml:"line,attr,omitempty"`
+	Failure   *Message `xml:"failure,omitempty"`
+	Error     *Message `xml:"error,omitempty"`
+}
+
+// Message is a failure or an error.
+type Message struct {
+	Message string `xml:"message,attr"`
+	Type    string `xml:"type,attr,omitempty"`
+	Text    string `xml:",chardata"`
+}
+
+// Add appends a suite, with its counts taken from its cases and added to the document's.
+func (d *Suites) Add(s Suite) {
+	s.Tests, s.Failures, s.Errors = len(s.Cases), 0, 0
+	for _, c := range s.Cases {
+		if c.Failure != nil {
+			s.Failures++
+		}
+		if c.Error != nil {
+			s.Errors++
+		}
+	}
+	d.Tests += s.Tests
+	d.Failures += s.Failures
+	d.Errors += s.Errors
+	d.Suites = append(d.Suites, s)
+}
+
+// Write writes the document, with the XML header and a final newline.
+func Write(w io.Writer, d Suites) error {
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
+	}
+	enc := xml.NewEncoder(w)
+	enc.Indent("", "  ")
+	if err := enc.Encode(d); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "\n")
+	return err
+}
