@@ -64,9 +64,9 @@ const monthRE = `(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|J
 
 var (
 	// Sep 13, 2023; Jan. 15-17; Dec. 30; Oct. 8 and Oct. 13 (each matched on its own).
-	reMonthDay = regexp.MustCompile(`\b(` + monthRE + `)\.?\s+(\d{1,2})(?:\s*[-–]\s*(\d{1,2}))?(?:,?\s+(\d{4}))?\b`)
+	reMonthDay = regexp.MustCompile(`\b(?P<mon>` + monthRE + `)\.?\s+(?P<d1>\d{1,2})(?:\s*[-–]\s*(?P<d2>\d{1,2}))?(?:,?\s+(?P<year>\d{4}))?\b`)
 	// 13 September 2023
-	reDayMonth = regexp.MustCompile(`\b(\d{1,2})\s+(` + monthRE + `)\.?(?:\s+(\d{4}))?\b`)
+	reDayMonth = regexp.MustCompile(`\b(?P<d1>\d{1,2})\s+(?P<mon>` + monthRE + `)\.?(?:\s+(?P<year>\d{4}))?\b`)
 	// in November, in August 2016, since June, between January and September last year
 	reMonth     = regexp.MustCompile(`\b(in|since|by|until|from|during|early|late|mid|between)\s+(?:early\s+|late\s+|mid-)?(` + monthRE + `)\b(?:\s+(\d{4}))?(?:\s+and\s+(` + monthRE + `)(?:\s+(\d{4}))?)?(?:\s+(last|this|next)\s+year)?`)
 	reYear      = regexp.MustCompile(`\b(in|since|by|during|until|from|of|early|late|mid-)\s*(\d{4})\b`)
@@ -126,39 +126,22 @@ func findDates(s string, at time.Time) []dateMention {
 	}
 	sinceBefore := func(start int) bool { return reSinceWord.MatchString(s[:start]) }
 
-	for _, m := range reMonthDay.FindAllStringSubmatchIndex(s, -1) {
-		mon := monthNames[strings.ToLower(s[m[2]:m[3]])]
-		d1, _ := strconv.Atoi(s[m[4]:m[5]])
-		yr := ""
-		if m[8] >= 0 {
-			yr = s[m[8]:m[9]]
-		}
-		y, ok := yearOf(mon, d1, yr, "")
-		if !ok || d1 < 1 || d1 > 31 {
-			continue
-		}
-		from := aDate{time.Date(y, mon, d1, 0, 0, 0, 0, time.UTC), day}
-		until := from
-		if m[6] >= 0 {
-			d2, _ := strconv.Atoi(s[m[6]:m[7]])
-			if d2 > d1 && d2 <= 31 {
+	// Days: "Jan. 15-17", "Dec. 30, 2023", "13 September 2023" (month and day either way round).
+	for _, re := range []*regexp.Regexp{reMonthDay, reDayMonth} {
+		for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
+			mon := monthNames[strings.ToLower(group(re, s, m, "mon"))]
+			d1, _ := strconv.Atoi(group(re, s, m, "d1"))
+			y, ok := yearOf(mon, d1, group(re, s, m, "year"), "")
+			if !ok || d1 < 1 || d1 > 31 {
+				continue
+			}
+			from := aDate{time.Date(y, mon, d1, 0, 0, 0, 0, time.UTC), day}
+			until := from
+			if d2, _ := strconv.Atoi(group(re, s, m, "d2")); d2 > d1 && d2 <= 31 {
 				until = aDate{time.Date(y, mon, d2, 0, 0, 0, 0, time.UTC), day}
 			}
+			add(m[0], m[1], from, until, sinceBefore(m[0]))
 		}
-		add(m[0], m[1], from, until, sinceBefore(m[0]))
-	}
-	for _, m := range reDayMonth.FindAllStringSubmatchIndex(s, -1) {
-		d1, _ := strconv.Atoi(s[m[2]:m[3]])
-		mon := monthNames[strings.ToLower(s[m[4]:m[5]])]
-		yr := ""
-		if m[6] >= 0 {
-			yr = s[m[6]:m[7]]
-		}
-		y, ok := yearOf(mon, d1, yr, "")
-		if !ok || d1 < 1 || d1 > 31 {
-			continue
-		}
-		add(m[0], m[1], aDate{time.Date(y, mon, d1, 0, 0, 0, 0, time.UTC), day}, aDate{}, sinceBefore(m[0]))
 	}
 	for _, m := range reMonth.FindAllStringSubmatchIndex(s, -1) {
 		word := s[m[2]:m[3]]
@@ -308,3 +291,12 @@ func periodOf(ds []dateMention, at time.Time) period {
 }
 
 func strconvQuote(s string) string { return "'" + s + "'" }
+
+// group is the text of a named group of a match, or "" when the group did not take part.
+func group(re *regexp.Regexp, s string, m []int, name string) string {
+	i := re.SubexpIndex(name)
+	if i < 0 || m[2*i] < 0 {
+		return ""
+	}
+	return s[m[2*i]:m[2*i+1]]
+}
