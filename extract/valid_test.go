@@ -8,8 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"gopkg.in/yaml.v3"
-
 	"github.com/sanctions-dev/sanctions/events"
 	"github.com/sanctions-dev/sanctions/extract"
 	"github.com/sanctions-dev/sanctions/internal/testrules"
@@ -42,12 +40,12 @@ func TestDraftsAreValidEvents(t *testing.T) {
 		}
 		all = append(all, extract.Unique(ds, used)...)
 	}
-	out, err := yaml.Marshal(map[string]any{"events": all})
-	if err != nil {
+	var out bytes.Buffer
+	if err := extract.Encode(&out, "yaml", all); err != nil {
 		t.Fatal(err)
 	}
 	n := 0
-	_, err = events.Decode(context.Background(), events.Input{Name: "drafts.yaml", Reader: bytes.NewReader(out), Format: events.YAML}, events.DefaultLimits,
+	_, err = events.Decode(context.Background(), events.Input{Name: "drafts.yaml", Reader: &out, Format: events.YAML}, events.DefaultLimits,
 		func(r events.Record) error {
 			n++
 			if r.Event == nil {

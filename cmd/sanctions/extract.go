@@ -2,14 +2,13 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"time"
 
 	"github.com/spf13/cobra"
-	"gopkg.in/yaml.v3"
 
 	"github.com/sanctions-dev/sanctions/extract"
 )
@@ -42,7 +41,7 @@ An article gives its date on a first line "date YYYY-MM-DD" (or a <meta> or <tim
 			if err != nil {
 				return err
 			}
-			if format != "yaml" && format != "json" {
+			if !slices.Contains(extract.Formats, format) {
 				return withStatus(exitError, fmt.Errorf("--format %q: want yaml or json", format))
 			}
 			var at time.Time
@@ -93,22 +92,8 @@ An article gives its date on a first line "date YYYY-MM-DD" (or a <meta> or <tim
 				drafts = append(drafts, extract.Unique(ds, used)...)
 			}
 			var buf bytes.Buffer
-			switch format {
-			case "json":
-				enc := json.NewEncoder(&buf)
-				enc.SetIndent("", "  ")
-				enc.SetEscapeHTML(false)
-				if err := enc.Encode(map[string]any{"events": nonNil(drafts)}); err != nil {
-					return withStatus(exitError, err)
-				}
-			default:
-				buf.WriteString("# Events drafted by `sanctions extract`: candidates for review, not findings. Check each\n")
-				buf.WriteString("# field against the article (x.extraction says how it was read), then run sanctions check.\n")
-				enc := yaml.NewEncoder(&buf)
-				enc.SetIndent(2)
-				if err := enc.Encode(map[string]any{"events": nonNil(drafts)}); err != nil {
-					return withStatus(exitError, err)
-				}
+			if err := extract.Encode(&buf, format, drafts); err != nil {
+				return withStatus(exitError, err)
 			}
 			out := s.out
 			if output != "" && output != "-" {
@@ -130,13 +115,6 @@ An article gives its date on a first line "date YYYY-MM-DD" (or a <meta> or <tim
 	f.StringVar(&publisher, "publisher", "", "the articles' publisher, when they do not say")
 	f.StringVarP(&output, "output", "o", "", "write the drafts to this file instead of standard output")
 	return cmd
-}
-
-func nonNil(d []extract.Draft) []extract.Draft {
-	if d == nil {
-		return []extract.Draft{}
-	}
-	return d
 }
 
 // readInput reads a file, or standard input for "-", up to the article limit.
