@@ -2,9 +2,9 @@ package ruleset
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
-	"sort"
 
 	"gopkg.in/yaml.v3"
 
@@ -234,11 +234,4 @@ func indexTaxonomy(t *table, categories []string) (phraseIndex, diag.List) {
 	return idx, probs
 }
 
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
+func sortedKeys[V any](m map[string]V) []string { return slices.Sorted(maps.Keys(m)) }

@@ -200,17 +200,7 @@ func NameKeys(name string) []string {
 	sort.Strings(sorted)
 	keys := []string{strings.Join(ws, " "), strings.Join(ws, ""), strings.Join(sorted, " ")}
 	sort.Strings(keys)
-	return compact(keys)
-}
-
-func compact(xs []string) []string {
-	out := xs[:0]
-	for i, x := range xs {
-		if i == 0 || x != xs[i-1] {
-			out = append(out, x)
-		}
-	}
-	return out
+	return slices.Compact(keys)
 }
 
 // checkPhraseLists checks a table of lists of phrases (training_fields) and keys the phrases.

@@ -6,6 +6,7 @@ package ruletest
 import (
 	"context"
 	"fmt"
+	"maps"
 	"os"
 	"path"
 	"regexp"
@@ -446,14 +447,7 @@ func Compare(want []string, got []finding.Finding) string {
 	return strings.Join(diffs, "; ")
 }
 
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
+func sortedKeys[V any](m map[string]V) []string { return slices.Sorted(maps.Keys(m)) }
 
 func problemCase(kind, rule string, p *diag.Problem) Case {
 	return Case{Kind: kind, Name: p.EventID, Rule: rule, File: p.File, Line: p.Line, Message: p.Error()}
