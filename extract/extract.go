@@ -12,7 +12,6 @@ import (
 	"math"
 	"regexp"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/sanctions-dev/sanctions/internal/phrase"
@@ -443,10 +442,3 @@ func (st *state) negated(s *sentence, i int) bool {
 // --- Numbers --------------------------------------------------------------------------------
 
 func round2(f float64) float64 { return math.Round(f*100) / 100 }
-
-// sortedCopy returns the sorted distinct values.
-func sortedCopy(xs []string) []string {
-	out := slices.Clone(xs)
-	sort.Strings(out)
-	return slices.Compact(out)
-}

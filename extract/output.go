@@ -63,9 +63,7 @@ func (st *state) draft(e *event, n int) Draft {
 			rules = append(rules, "operator: not found")
 		}
 	case "meeting", "agreement", "cooperation":
-		for _, p := range e.people {
-			d.Parties = append(d.Parties, p)
-		}
+		d.Parties = append(d.Parties, e.people...)
 		for _, c := range e.participants {
 			if !slices.ContainsFunc(d.Parties, func(p Party) bool { return p.Country == c }) {
 				d.Parties = append(d.Parties, Party{Country: c, Role: "participant"})
