@@ -69,7 +69,7 @@ func findingOf(m map[string]any) finding.Finding {
 	}
 	if e, ok := m["exemption"].(map[string]any); ok {
 		f.Exemption = &finding.Exemption{ID: str(e, "id"), Kind: str(e, "kind"), Basis: str(e, "basis"),
-			Reference: str(e, "reference"), Note: str(e, "note")}
+			Reference: str(e, "reference"), Note: str(e, "note"), URL: str(e, "url"), Reason: str(e, "reason")}
 	}
 	return f
 }

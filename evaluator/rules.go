@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"sort"
+	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
@@ -171,6 +172,7 @@ func ruleFrom(a *ast.Annotations, pkg string) (Rule, diag.List) {
 		}
 		cit := finding.Citation{Resolution: get("resolution"), Paragraph: get("paragraph"), Summary: get("summary"), URL: get("url")}
 		cit.Note, _ = c["note"].(string)
+		checkConfirmation(c, &cit, func(msg string) { bad("custom.citations[%d]: %s", i, msg) })
 		cit.InForce = get("in_force")
 		cit.Until, _ = c["until"].(string)
 		if cit.Until != "" && !isoDate.MatchString(cit.Until) {
@@ -192,6 +194,37 @@ func ruleFrom(a *ast.Annotations, pkg string) (Rule, diag.List) {
 		r.Citations = append(r.Citations, cit)
 	}
 	return r, probs
+}
+
+// UnconfirmedNote is the note, word for word, of every citation whose paragraph number has not
+// been seen with the paragraph's text in the resolution or a faithful copy of it.
+const UnconfirmedNote = "paragraph number not yet confirmed against the resolution text"
+
+// confirmedSource is what a citation's `confirmed` names: the address of the page, or
+// owner/repo:path of the file, where the paragraph's text was seen with its number.
+var confirmedSource = regexp.MustCompile(`^(https?://\S+|[A-Za-z0-9][\w.-]*/[\w.-]+:\S+)$`)
+
+// checkConfirmation reads a citation's `confirmed` and checks it against its note: a confirmed
+// paragraph carries no "not yet confirmed" note, and a note about confirmation has the one
+// wording every rule uses.
+func checkConfirmation(c map[string]any, cit *finding.Citation, bad func(string)) {
+	if v, ok := c["confirmed"]; ok {
+		s, _ := v.(string)
+		switch {
+		case s == "":
+			bad("confirmed must name the source where the paragraph was seen (a URL or owner/repo:path)")
+		case !confirmedSource.MatchString(s):
+			bad(fmt.Sprintf("confirmed %q is not a URL or owner/repo:path", s))
+		default:
+			cit.Confirmed = s
+		}
+	}
+	if cit.Note != UnconfirmedNote && strings.Contains(strings.ToLower(cit.Note), "confirm") {
+		bad(fmt.Sprintf("note %q: an unconfirmed paragraph's note is exactly %q", cit.Note, UnconfirmedNote))
+	}
+	if cit.Confirmed != "" && cit.Note == UnconfirmedNote {
+		bad("a citation with confirmed cannot also say " + UnconfirmedNote)
+	}
 }
 
 func contains(xs []string, x string) bool {

@@ -316,7 +316,7 @@ func (d *decoder) yamlExpect(n *yaml.Node) {
 	})
 }
 
-// expect reads a fixture's expect block: {event-id: {rules: [RULE-ID, ...]}}.
+// expect reads a fixture's expect block: {event-id: {rules: [RULE-ID, ...], exempted: [RULE-ID, ...]}}.
 func (d *decoder) expect(v any, at func(path []string) Position) {
 	bad := func(path []string, msg string) {
 		p := at(path)
@@ -339,8 +339,12 @@ func (d *decoder) expect(v any, at func(path []string) Position) {
 		}
 		exp := Expectation{Pos: at([]string{id}), Rules: []string{}}
 		for k, val := range e {
-			if k != "rules" {
-				bad([]string{id, k}, fmt.Sprintf("unknown key %q (want rules)", k))
+			if k == "verdicts" {
+				exp.Verdicts = d.verdicts(val, []string{id, k}, bad)
+				continue
+			}
+			if k != "rules" && k != "exempted" {
+				bad([]string{id, k}, fmt.Sprintf("unknown key %q (want rules, exempted, verdicts)", k))
 				continue
 			}
 			list, ok := val.([]any)
@@ -348,13 +352,19 @@ func (d *decoder) expect(v any, at func(path []string) Position) {
 				bad([]string{id, k}, "want a list of rule ids")
 				continue
 			}
+			ids := []string{}
 			for i, r := range list {
 				s, ok := r.(string)
 				if !ok || s == "" {
 					bad([]string{id, k, strconv.Itoa(i)}, "want a rule id")
 					continue
 				}
-				exp.Rules = append(exp.Rules, s)
+				ids = append(ids, s)
+			}
+			if k == "rules" {
+				exp.Rules = ids
+			} else {
+				exp.Exempted = ids
 			}
 		}
 		if _, dup := d.file.Expect[id]; dup {
@@ -362,6 +372,25 @@ func (d *decoder) expect(v any, at func(path []string) Position) {
 		}
 		d.file.Expect[id] = exp
 	}
+}
+
+// verdicts reads an expectation's {RULE-ID: verdict} mapping.
+func (d *decoder) verdicts(v any, path []string, bad func([]string, string)) map[string]string {
+	m, ok := v.(map[string]any)
+	if !ok {
+		bad(path, "want a mapping of rule ids to verdicts (possible_violation, needs_review)")
+		return nil
+	}
+	out := map[string]string{}
+	for rule, x := range m {
+		s, _ := x.(string)
+		if s != "possible_violation" && s != "needs_review" {
+			bad(append(append([]string{}, path...), rule), "want possible_violation or needs_review")
+			continue
+		}
+		out[rule] = s
+	}
+	return out
 }
 
 // --- JSON -------------------------------------------------------------------------------------

@@ -109,7 +109,7 @@ func TestDecodeExpect(t *testing.T) {
 func TestDecodeFileProblems(t *testing.T) {
 	tests := []struct{ name, text, want string }{
 		{"unknown top-level key", "events: []\nexpected: {}\n", `f:2:1: unknown top-level key "expected" (want events, expect)`},
-		{"bad expect entry", "events: [{id: a}]\nexpect:\n  a: {rule: [X]}\n", `f:3:7: field expect.a.rule: unknown key "rule" (want rules)`},
+		{"bad expect entry", "events: [{id: a}]\nexpect:\n  a: {rule: [X]}\n", `f:3:7: field expect.a.rule: unknown key "rule" (want rules, exempted, verdicts)`},
 		{"only comments", "# nothing\n", "f: no events in this input"},
 	}
 	for _, tt := range tests {

@@ -48,10 +48,15 @@ func (e *Event) Locate(path []string, key bool) (line, col int) {
 	return e.Pos.Line, e.Pos.Column
 }
 
-// Expectation is what a fixture says the rules must find for one event.
+// Expectation is what a fixture says the rules must find for one event: the rules that fire, and,
+// when Exempted is not nil, the rules whose findings an exemption turns off (checked then only).
 type Expectation struct {
-	Rules []string `json:"rules"`
-	Pos   Position `json:"-"`
+	Rules    []string `json:"rules"`
+	Exempted []string `json:"exempted,omitempty"`
+	// Verdicts, when given, is the verdict each named rule's finding must have
+	// (possible_violation or needs_review).
+	Verdicts map[string]string `json:"verdicts,omitempty"`
+	Pos      Position          `json:"-"`
 }
 
 // Format is an input format.

@@ -30,6 +30,8 @@ type Exemption struct {
 	Basis     string `json:"basis"`               // the paragraph that allows it: "2397 (2017) 25"
 	Reference string `json:"reference,omitempty"` // the Committee's decision, a letter
 	Note      string `json:"note,omitempty"`
+	URL       string `json:"url,omitempty"`    // where the record of the exemption can be read
+	Reason    string `json:"reason,omitempty"` // why the entry matched the event
 }
 
 // Citation is a resolution paragraph a finding rests on.
@@ -38,9 +40,10 @@ type Citation struct {
 	Paragraph  string `json:"paragraph"`
 	Summary    string `json:"summary"`
 	URL        string `json:"url"`
-	Note       string `json:"note,omitempty"`     // e.g. a paragraph number not yet confirmed
-	InForce    string `json:"in_force,omitempty"` // the date the paragraph took effect (rule metadata only)
-	Until      string `json:"until,omitempty"`    // the last day it applied, when it was superseded (rule metadata only)
+	Note       string `json:"note,omitempty"`      // e.g. a paragraph number not yet confirmed
+	InForce    string `json:"in_force,omitempty"`  // the date the paragraph took effect (rule metadata only)
+	Until      string `json:"until,omitempty"`     // the last day it applied, when it was superseded (rule metadata only)
+	Confirmed  string `json:"confirmed,omitempty"` // where the paragraph's text was seen with its number (rule metadata only)
 }
 
 // Evidence is a verbatim quote from one of the event's sources.

@@ -9,8 +9,9 @@ import (
 	"github.com/sanctions-dev/sanctions/finding"
 )
 
-// CSV renders a row per finding, for spreadsheets, and accounts for every event: an evaluated
-// event without findings has one row (outcome no_findings), and every error (a rejected event, a
+// CSV renders a row per finding, for spreadsheets, and accounts for every event: an exempted
+// finding has a row too (outcome exempted, the exemption in its message), an evaluated event
+// with neither has one row (outcome no_findings), and every error (a rejected event, a
 // rule that failed) has one row at the end (outcome error, with its message). A cell that a
 // spreadsheet would read as a formula (starting with =, +, -, @, tab or carriage return: a quote
 // "=HYPERLINK(...)" in an event) is written with a leading apostrophe, as OWASP advises.
@@ -33,7 +34,7 @@ var CSVHeader = []string{"event_id", "outcome", "file", "line", "rule_id", "titl
 // The outcomes of CSV rows.
 const (
 	OutcomeFinding    = "finding"
-	OutcomeExempted   = "exempted" // with --show-exempted
+	OutcomeExempted   = "exempted" // a finding an exemption turned off
 	OutcomeNoFindings = "no_findings"
 	OutcomeError      = "error"
 )
@@ -67,20 +68,18 @@ func (CSV) End(w io.Writer, r *Report) error {
 	return cw.Error()
 }
 
-// WriteResult writes a row per finding of one event, or one row when it has none.
-func (CSV) WriteResult(w io.Writer, r *Report, res Result, _ int) error {
+// WriteResult writes a row per finding and per exempted finding of one event, or one row when
+// it has neither.
+func (CSV) WriteResult(w io.Writer, _ *Report, res Result, _ int) error {
 	cw := csv.NewWriter(w)
 	line := strconv.Itoa(res.Location.Line)
-	if len(res.Findings) == 0 && (len(res.Exempted) == 0 || !r.ShowExempted) {
+	if len(res.Findings) == 0 && len(res.Exempted) == 0 {
 		if err := writeRow(cw, []string{res.EventID, OutcomeNoFindings, res.Location.File, line, "", "", "", "", "", "", "", "", "", "", "", ""}); err != nil {
 			return err
 		}
 	}
 	outcomes := []string{OutcomeFinding, OutcomeExempted}
 	for i, fs := range [][]finding.Finding{res.Findings, res.Exempted} {
-		if i == 1 && !r.ShowExempted {
-			break
-		}
 		for _, f := range fs {
 			var cites, quotes, denials []string
 			for _, c := range f.Citations {
@@ -94,7 +93,7 @@ func (CSV) WriteResult(w io.Writer, r *Report, res Result, _ int) error {
 			}
 			message := ""
 			if f.Exemption != nil {
-				message = "exempted by " + f.Exemption.ID + " (" + f.Exemption.Kind + ", " + f.Exemption.Basis + ")"
+				message = exemptionText(f)
 			}
 			row := []string{res.EventID, outcomes[i], res.Location.File, line, f.RuleID, f.Title, f.Regime,
 				f.Category, string(f.Severity), f.Verdict, f.Confidence, strings.Join(cites, "; "),

@@ -66,9 +66,20 @@ type htmlLegend struct {
 	X            float64
 }
 
+// htmlExempted is a finding that an exemption turned off.
+type htmlExempted struct {
+	ID      string // anchor
+	Result  Result
+	Finding finding.Finding
+	Line    string // ExemptedLine
+	When    string
+	Verdict string
+}
+
 type htmlPage struct {
 	Report     *Report
 	Findings   []htmlFinding
+	Exempted   []htmlExempted
 	Quiet      []Result
 	Severities []sevCount
 	Bars       []htmlBar
@@ -95,17 +106,29 @@ func (HTML) Render(w io.Writer, r *Report) error {
 	byMonth := map[string]map[string]int{}
 	cats := map[string]bool{}
 	for _, res := range r.Results {
+		when := res.Event.Date
+		if res.Event.EndDate != "" {
+			when += " to " + res.Event.EndDate
+		}
+		for _, f := range res.Exempted {
+			page.Exempted = append(page.Exempted, htmlExempted{
+				ID:      fmt.Sprintf("x-%s-%s", anchorOf(res.EventID), strings.ToLower(f.RuleID)),
+				Result:  res,
+				Finding: f,
+				Line:    ExemptedLine(f),
+				When:    when,
+				Verdict: verdictText(f.Verdict),
+			})
+		}
 		if len(res.Findings) == 0 {
-			page.Quiet = append(page.Quiet, res)
+			if len(res.Exempted) == 0 {
+				page.Quiet = append(page.Quiet, res)
+			}
 			continue
 		}
 		sources := map[string]Source{}
 		for _, s := range res.Event.Sources {
 			sources[s.ID] = s
-		}
-		when := res.Event.Date
-		if res.Event.EndDate != "" {
-			when += " to " + res.Event.EndDate
 		}
 		for _, f := range res.Findings {
 			hf := htmlFinding{
@@ -263,6 +286,8 @@ th { background: #f0f2f4; }
 .card ol { padding-left: 22px; margin: 6px 0; }
 .card li { margin: 3px 0; }
 blockquote { margin: 6px 0; padding: 4px 12px; border-left: 3px solid #c3c8ce; color: #36414b; }
+.exempted-card { border: 1px solid #dcdfe3; border-left: 6px solid #27ae60; border-radius: 6px; padding: 12px 16px; margin: 12px 0; background: #fff; }
+.exempted-card h3 { margin: 0 0 6px; font-size: 16px; }
 .hidden { display: none; }
 .errors li { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 13px; }
 footer { color: #5f6b76; font-size: 13px; padding-bottom: 32px; }
@@ -327,6 +352,16 @@ footer { color: #5f6b76; font-size: 13px; padding-bottom: 32px; }
 {{if .Finding.CounterEvidence}}<p><b>Denials</b>: {{range $i, $c := .Finding.CounterEvidence}}{{if $i}}; {{end}}{{$c.Status}} by {{$c.By}}{{end}}</p>{{end}}
 </article>
 {{end}}</section>
+{{if .Exempted}}<section id="exempted">
+<h2>Exempted findings</h2>
+{{range .Exempted}}<article class="exempted-card" id="{{.ID}}">
+<h3>{{.Line}}</h3>
+<div class="meta">{{.Result.EventID}} · {{.Result.Event.Type}}, {{.When}} · {{.Result.Location.File}}:{{.Result.Location.Line}} · finding turned off: <b>{{.Verdict}}</b>, confidence <b>{{.Finding.Confidence}}</b>, severity {{.Finding.Severity}}</div>
+{{if .Result.Event.Summary}}<p>{{.Result.Event.Summary}}</p>{{end}}
+{{with .Finding.Exemption}}{{if .Reference}}<p><b>Exemption</b>: {{.Reference}}</p>{{end}}{{if .Reason}}<p><b>Why</b>: {{.Reason}}</p>{{end}}{{if .URL}}<p><b>Source</b>: <a href="{{.URL}}">{{.URL}}</a></p>{{end}}{{end}}
+</article>
+{{end}}</section>
+{{end}}
 {{if .Quiet}}<section><h2>Events without findings</h2><p>{{range $i, $r := .Quiet}}{{if $i}}, {{end}}<code>{{$r.EventID}}</code> ({{$r.Location.File}}:{{$r.Location.Line}}){{end}}</p></section>{{end}}
 {{if .Report.Errors}}<section><h2>Errors</h2><ul class="errors">{{range .Report.Errors}}<li>{{.Error}}</li>{{end}}</ul></section>{{end}}
 </main>

@@ -9,7 +9,8 @@ import (
 )
 
 // JUnit renders a test suite per input file and a test case per event and rule: a finding is a
-// failure carrying its reasoning; a rejected event or a failing rule is an error.
+// failure carrying its reasoning; a finding an exemption turned off is skipped, with the
+// exemption; a rejected event or a failing rule is an error.
 type JUnit struct{}
 
 // Render writes r as JUnit XML.
@@ -36,9 +37,12 @@ func (JUnit) Render(w io.Writer, r *Report) error {
 	}
 	for _, res := range r.Results {
 		s := suite(res.Location.File)
-		byRule := map[string]int{}
+		byRule, exempted := map[string]int{}, map[string]int{}
 		for i, f := range res.Findings {
 			byRule[f.RuleID] = i
+		}
+		for i, f := range res.Exempted {
+			exempted[f.RuleID] = i
 		}
 		for _, rule := range r.Rules {
 			c := junit.Case{Name: rule.ID, ClassName: res.EventID, File: res.Location.File, Line: res.Location.Line}
@@ -47,6 +51,13 @@ func (JUnit) Render(w io.Writer, r *Report) error {
 				c.Failure = &junit.Message{
 					Message: fmt.Sprintf("%s: %s (%s, confidence %s)", f.RuleID, f.Title, verdictText(f.Verdict), f.Confidence),
 					Type:    string(f.Severity),
+					Text:    strings.Join(f.Reasoning, "\n"),
+				}
+			}
+			if i, ok := exempted[rule.ID]; ok && c.Failure == nil {
+				f := res.Exempted[i]
+				c.Skipped = &junit.Message{
+					Message: exemptionText(f),
 					Text:    strings.Join(f.Reasoning, "\n"),
 				}
 			}

@@ -27,7 +27,7 @@ func (Markdown) Render(w io.Writer, r *Report) error {
 	}
 	fmt.Fprintf(bw, " %d | %d |\n\n", s.Rules, len(r.Errors))
 	if s.Exempted > 0 {
-		fmt.Fprintf(bw, "%d findings were turned off by exemptions.\n\n", s.Exempted)
+		fmt.Fprintf(bw, "%s turned off by exemptions, each listed under its event.\n\n", plural(s.Exempted, "finding"))
 	}
 	if b := r.Baseline; b != nil {
 		fmt.Fprintf(bw, "%d findings already in the baseline `%s` are not shown; %d baseline entries no longer occur.\n\n", b.Suppressed, b.File, len(b.Stale))
@@ -49,9 +49,36 @@ func (Markdown) Render(w io.Writer, r *Report) error {
 			}
 		}
 	}
+	if s.Exempted > 0 {
+		fmt.Fprintf(bw, "\n## Exempted findings\n\n| event | rule | exemption | basis |\n| --- | --- | --- | --- |\n")
+		for _, res := range r.Results {
+			for _, f := range res.Exempted {
+				id, basis := "", ""
+				if e := f.Exemption; e != nil {
+					id, basis = e.ID, e.Kind+" exemption under UNSCR "+e.Basis
+					if e.URL != "" {
+						id = "[" + e.ID + "](" + e.URL + ")"
+					}
+				}
+				fmt.Fprintf(bw, "| [%s](#%s) | %s | %s | %s |\n", mdCell(res.EventID), anchorOf(res.EventID), f.RuleID, mdCell(id), mdCell(basis))
+			}
+		}
+		var all []Result
+		for _, res := range r.Results {
+			if len(res.Findings) == 0 && len(res.Exempted) > 0 {
+				all = append(all, res)
+			}
+		}
+		if len(all) > 0 {
+			fmt.Fprintf(bw, "\n## Events whose findings were all exempted\n")
+			for _, res := range all {
+				writeMarkdownResult(bw, res)
+			}
+		}
+	}
 	var quiet []string
 	for _, res := range r.Results {
-		if len(res.Findings) == 0 {
+		if len(res.Findings) == 0 && len(res.Exempted) == 0 {
 			quiet = append(quiet, fmt.Sprintf("`%s` (%s:%d)", res.EventID, res.Location.File, res.Location.Line))
 		}
 	}
@@ -107,6 +134,21 @@ func writeMarkdownResult(w *bufio.Writer, res Result) {
 				d = append(d, c.Status+" by "+c.By)
 			}
 			fmt.Fprintf(w, "Denials: %s.\n", strings.Join(d, "; "))
+		}
+	}
+	for _, f := range res.Exempted {
+		fmt.Fprintf(w, "\n#### %s\n\n", mdText(ExemptedLine(f)))
+		fmt.Fprintf(w, "**Finding turned off:** %s · **Confidence:** %s · **Severity:** %s\n", verdictText(f.Verdict), f.Confidence, f.Severity)
+		if e := f.Exemption; e != nil {
+			if e.Reference != "" {
+				fmt.Fprintf(w, "\nExemption: %s\n", mdText(e.Reference))
+			}
+			if e.Reason != "" {
+				fmt.Fprintf(w, "\nWhy: %s\n", mdText(e.Reason))
+			}
+			if e.URL != "" {
+				fmt.Fprintf(w, "\nSource: <%s>\n", e.URL)
+			}
 		}
 	}
 }

@@ -31,9 +31,6 @@ type Report struct {
 	Rules []Rule `json:"-"` // the rules that ran, for formats that describe them (SARIF, JUnit)
 	Tool  Tool   `json:"-"`
 
-	// ShowExempted keeps exempted findings in the results; they are counted either way.
-	ShowExempted bool `json:"-"`
-
 	worst finding.Severity // the most severe finding added
 }
 
@@ -77,7 +74,7 @@ type Summary struct {
 	Findings   int            `json:"findings"`
 	BySeverity map[string]int `json:"by_severity"`
 	Rules      int            `json:"rules"`
-	Exempted   int            `json:"exempted,omitempty"` // findings turned off by exemptions, with --show-exempted
+	Exempted   int            `json:"exempted,omitempty"` // findings turned off by exemptions (each listed under its event)
 }
 
 // Result is one evaluated event with its findings (possibly none).
@@ -85,7 +82,7 @@ type Result struct {
 	EventID  string            `json:"event_id"`
 	Location finding.Location  `json:"location"`
 	Findings []finding.Finding `json:"findings"`
-	Exempted []finding.Finding `json:"exempted,omitempty"` // with --show-exempted only
+	Exempted []finding.Finding `json:"exempted,omitempty"` // findings an exemption turned off, each with its entry
 	Event    Event             `json:"-"`
 }
 
@@ -124,7 +121,7 @@ func (r *Report) AddResult(res Result) {
 }
 
 // count adds a result to the summary and returns it ready to render: empty lists rather than
-// nil, findings located, exempted findings dropped unless shown.
+// nil, findings (and exempted findings) located.
 func (r *Report) count(res Result) Result {
 	if res.Findings == nil {
 		res.Findings = []finding.Finding{}
@@ -150,13 +147,35 @@ func (r *Report) count(res Result) Result {
 		}
 	}
 	r.Summary.Exempted += len(res.Exempted)
-	if !r.ShowExempted {
-		res.Exempted = nil
-	}
 	r.Summary.Events++
 	r.Summary.Evaluated++
 	r.Summary.Findings += len(res.Findings)
 	return res
+}
+
+// ExemptedLine is the one line every format gives an exempted finding: "Exempted:
+// DPRK-SECTORAL-IMPORT  DPRK sectoral imports, by EX-HUM-UNICEF-2019-12 (humanitarian exemption
+// under UNSCR 2397 (2017) 25)".
+func ExemptedLine(f finding.Finding) string {
+	line := fmt.Sprintf("Exempted: %s  %s", f.RuleID, f.Title)
+	if e := f.Exemption; e != nil {
+		line += fmt.Sprintf(", by %s (%s exemption under UNSCR %s)", e.ID, e.Kind, e.Basis)
+	}
+	return line
+}
+
+// exemptionText is ExemptedLine with the exemption's reference and where it can be read.
+func exemptionText(f finding.Finding) string {
+	text := ExemptedLine(f)
+	if e := f.Exemption; e != nil {
+		if e.Reference != "" {
+			text += ": " + e.Reference
+		}
+		if e.URL != "" {
+			text += " (" + e.URL + ")"
+		}
+	}
+	return text
 }
 
 // AddRejected records an event that could not be evaluated.

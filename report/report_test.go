@@ -79,10 +79,10 @@ func TestGolden(t *testing.T) {
 func TestSummaryCounts(t *testing.T) {
 	rep := seedReport(t)
 	s := rep.Summary
-	if s.Events != s.Evaluated+s.Rejected || s.Events != 7 || s.Findings != 4 || s.BySeverity["high"] != 4 || s.Rules != 16 {
+	if s.Events != s.Evaluated+s.Rejected || s.Events != 7 || s.Findings != 4 || s.BySeverity["high"] != 4 || s.Rules != 18 {
 		t.Errorf("summary %+v", s)
 	}
-	if got := report.SummaryLine(rep); got != "7 events: 7 evaluated, 0 rejected; 4 findings (4 high); 16 rules; 0 errors." {
+	if got := report.SummaryLine(rep); got != "7 events: 7 evaluated, 0 rejected; 4 findings (4 high); 18 rules; 0 errors." {
 		t.Errorf("summary line %q", got)
 	}
 	if rep.Worst() != "high" {

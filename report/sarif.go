@@ -13,7 +13,9 @@ import (
 
 // SARIF renders SARIF 2.1.0 for code-scanning tools: one reporting descriptor per rule, with its
 // description, citations and help from the metadata; one result per finding at the event's file
-// and line; level from severity. Rejected events and failing rules are tool notifications.
+// and line; level from severity. An exempted finding is a result too, with an accepted external
+// suppression that names the exemption (SARIF's way of saying "found, and turned off"). Rejected
+// events and failing rules are tool notifications.
 type SARIF struct{}
 
 // sarifLevel maps severity to SARIF's levels.
@@ -78,12 +80,31 @@ func (SARIF) Render(w io.Writer, r *Report) error {
 				Add("counter_evidence", f.CounterEvidence))
 			result.WithPartialFingerprints(map[string]string{"eventRule/v1": res.EventID + "/" + f.RuleID})
 		}
+		for _, f := range res.Exempted {
+			result := run.CreateResultForRule(f.RuleID).
+				WithLevel(sarifLevel(f.Severity)).
+				WithMessage(sarif.NewTextMessage(ExemptedLine(f) + ". " + resultMessage(res.EventID, f))).
+				WithLocations([]*sarif.Location{location(res.Location.File, res.Location.Line)})
+			result.WithProperties(sarif.NewPropertyBag().
+				Add("event_id", res.EventID).
+				Add("verdict", f.Verdict).
+				Add("confidence", f.Confidence).
+				Add("citations", f.Citations).
+				Add("reasoning", f.Reasoning).
+				Add("evidence", f.Evidence).
+				Add("counter_evidence", f.CounterEvidence).
+				Add("exemption", f.Exemption))
+			result.WithPartialFingerprints(map[string]string{"eventRule/v1": res.EventID + "/" + f.RuleID})
+			result.AddSuppression(sarif.NewSuppression().WithKind("external").WithStatus("accepted").
+				WithJustification(exemptionText(f)))
+		}
 	}
 	// Every evaluated event, with or without findings, is listed in the run's properties, and
 	// every rejected event is a notification below: the run accounts for each event.
 	evaluated := make([]sarifEvent, 0, len(r.Results))
 	for _, res := range r.Results {
-		evaluated = append(evaluated, sarifEvent{EventID: res.EventID, File: res.Location.File, Line: res.Location.Line, Findings: len(res.Findings)})
+		evaluated = append(evaluated, sarifEvent{EventID: res.EventID, File: res.Location.File, Line: res.Location.Line,
+			Findings: len(res.Findings), Exempted: len(res.Exempted)})
 	}
 	run.WithProperties(sarif.NewPropertyBag().Add("evaluated", evaluated))
 	inv := sarif.NewInvocation().WithExecutionSuccessful(len(r.Errors) == 0)
@@ -110,6 +131,7 @@ type sarifEvent struct {
 	File     string `json:"file"`
 	Line     int    `json:"line"`
 	Findings int    `json:"findings"`
+	Exempted int    `json:"exempted,omitempty"`
 }
 
 func location(file string, line int) *sarif.Location {

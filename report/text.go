@@ -97,16 +97,11 @@ func writeResult(w *bufio.Writer, res Result, p palette) {
 	for _, s := range res.Event.Sources {
 		sources[s.ID] = s
 	}
-	if len(res.Findings) == 0 {
+	switch {
+	case len(res.Findings) == 0 && len(res.Exempted) == 0:
 		fmt.Fprintf(w, "  No findings.\n")
-	}
-	for _, f := range res.Exempted {
-		e := f.Exemption
-		fmt.Fprintf(w, "\n  %s %s  %s\n    by %s (%s exemption under UNSCR %s)", p.paint("[EXEMPTED]", color.FgGreen), f.RuleID, f.Title, e.ID, e.Kind, e.Basis)
-		if e.Reference != "" {
-			fmt.Fprintf(w, ": %s", e.Reference)
-		}
-		fmt.Fprintln(w)
+	case len(res.Findings) == 0:
+		fmt.Fprintf(w, "  No findings remain: %s exempted, below.\n", plural(len(res.Exempted), "finding"))
 	}
 	for _, f := range res.Findings {
 		fmt.Fprintf(w, "\n  %s %s  %s\n", p.severity(f.Severity), p.paint(f.RuleID, color.Bold), f.Title)
@@ -139,7 +134,30 @@ func writeResult(w *bufio.Writer, res Result, p palette) {
 			}
 		}
 	}
+	for _, f := range res.Exempted {
+		writeExempted(w, f, p)
+	}
 	fmt.Fprintln(w)
+}
+
+// writeExempted writes a finding that an exemption turned off: the exemption, why it matched,
+// where it can be read, and what the finding said.
+func writeExempted(w *bufio.Writer, f finding.Finding, p palette) {
+	fmt.Fprintf(w, "\n  %s\n", p.paint(ExemptedLine(f), color.FgGreen, color.Bold))
+	fmt.Fprintf(w, "    Finding turned off: %s, confidence %s, severity %s\n", verdictText(f.Verdict), f.Confidence, f.Severity)
+	e := f.Exemption
+	if e == nil {
+		return
+	}
+	if e.Reference != "" {
+		fmt.Fprintf(w, "    Exemption: %s\n", e.Reference)
+	}
+	if e.Reason != "" {
+		fmt.Fprintf(w, "    Why: %s\n", e.Reason)
+	}
+	if e.URL != "" {
+		fmt.Fprintf(w, "    Source: %s\n", e.URL)
+	}
 }
 
 func verdictText(v string) string {

@@ -198,7 +198,8 @@ func LoadWith(ctx context.Context, opts Options, sources ...Source) (*Library, e
 }
 
 // buildData places every table at data.sanctions.<name> and derives the lookup indexes the
-// rules use: data.sanctions.index.{countries, phrases, max_words}.
+// rules use: data.sanctions.index.{countries, places, actors, phrases, max_words, starts, groups,
+// designations, designated, imo}.
 func (lib *Library) buildData(tables map[string]*table, broken map[string]bool) diag.List {
 	var probs diag.List
 	for name, t := range tables {
@@ -209,8 +210,9 @@ func (lib *Library) buildData(tables map[string]*table, broken map[string]bool) 
 	}
 	index := map[string]any{}
 	if t, ok := tables["countries"]; ok {
-		countries, p := indexCountries(t)
+		countries, places, p := indexCountries(t)
 		probs = append(probs, p...)
+		index["places"] = places
 		lib.Countries = countries
 		m := make(map[string]any, len(countries))
 		for k, v := range countries {
@@ -244,16 +246,18 @@ func (lib *Library) buildData(tables map[string]*table, broken map[string]bool) 
 		probs = append(probs, &diag.Problem{File: strings.Join(lib.Sources, ", "), Message: "no item taxonomy (data/taxonomy.yaml) in the rule library"})
 	}
 	if t, ok := tables["designations"]; ok {
-		byName, byRef, p := indexDesignations(t)
+		idx, p := indexDesignations(t)
 		probs = append(probs, p...)
-		index["designations"] = byName
-		index["designated"] = byRef
+		index["designations"] = idx.byName
+		index["designated"] = idx.byRef
+		index["imo"] = idx.byIMO
 	} else {
 		index["designations"] = map[string]any{}
 		index["designated"] = map[string]any{}
+		index["imo"] = map[string]any{}
 	}
 	if t, ok := tables["exemptions"]; ok {
-		probs = append(probs, checkExemptions(t, lib.Countries, lib.ItemCategories())...)
+		probs = append(probs, checkExemptions(t, lib.Countries, lib.ItemCategories(), lib.ruleIDs())...)
 		lib.Data["exemptions"] = t.value
 	} else {
 		lib.Data["exemptions"] = []any{}
@@ -265,7 +269,11 @@ func (lib *Library) buildData(tables map[string]*table, broken map[string]bool) 
 		probs = append(probs, checkUnits(t)...)
 	}
 	if t, ok := tables["actors"]; ok {
-		probs = append(probs, checkActors(t, lib.Countries)...)
+		actors, p := checkActors(t, lib.Countries)
+		probs = append(probs, p...)
+		index["actors"] = actors
+	} else {
+		index["actors"] = map[string]any{}
 	}
 	if t, ok := tables["extraction"]; ok {
 		probs = append(probs, checkPhraseLists(t)...)

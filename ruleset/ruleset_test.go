@@ -55,6 +55,8 @@ func TestTableErrorsNameTheLine(t *testing.T) {
 		{"bad country code", "data/countries.yaml", "KP:\n", "Nk:\n  name: x\nKP:\n", `"Nk" is not an ISO 3166-1 alpha-2 code`, "Nk:"},
 		{"alias of two countries", "data/countries.yaml", `"Pyongyang",`, `"Pyongyang", "Moscow",`, `"Moscow" already names KP`, `"Russia", "Moscow"`},
 		{"yaml syntax", "data/countries.yaml", "KP:\n", "KP: [\n", "invalid YAML", "KP: ["},
+		{"place of two countries", "data/countries.yaml", `places: ["Vostochny",`, `places: ["Nampo", "Vostochny",`, `place "Nampo" is already in KP`, `places: ["Nampo", "Vostochny",`},
+		{"place that names a country", "data/countries.yaml", `places: ["Dandong",`, `places: ["Moscow", "Dandong",`, `place "Moscow" is a name of RU`, `places: ["Moscow", "Dandong",`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -116,6 +118,51 @@ func TestWordsMatchRego(t *testing.T) {
 		}
 		if want := phrase.Words(s); !reflect.DeepEqual(got, want) && !(len(got) == 0 && len(want) == 0) {
 			t.Errorf("%q: Rego %q, Go %q", s, got, want)
+		}
+	}
+}
+
+// TestNameKeysMatchRego keeps the keys of designated names (ruleset.NameKeys, which build the
+// index) and of party names (sanctions.lib.name_keys, which look it up) in step, on every name
+// and alias of the shipped designations table and on the variants reports write.
+func TestNameKeysMatchRego(t *testing.T) {
+	ctx := context.Background()
+	lib := testrules.Library(t)
+	c, err := evaluator.Compile(lib, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := []string{"Tanch'on Commercial Bank", "Tanch\u2019on Commercial Bank", "TANCHON COMMERCIAL BANK",
+		"Korea Mining Development Trading Corp.", "Korea Ryon-bong General Co., Ltd.", "Co.", "KOMID", "", "--",
+		"Chinpo Shipping Company (Private) Limited", "Inc", "Korea Intl Chemical Joint Venture Co"}
+	table, _ := lib.Data["designations"].(map[string]any)
+	list, _ := table["designations"].([]any)
+	for _, x := range list {
+		d := x.(map[string]any)
+		names = append(names, d["name"].(string))
+		aliases, _ := d["aliases"].([]any)
+		for _, a := range aliases {
+			names = append(names, a.(string))
+		}
+	}
+	if len(names) < 40 {
+		t.Fatalf("only %d names", len(names))
+	}
+	q, err := rego.New(rego.Compiler(c), rego.Query("x := [sort(data.sanctions.lib.name_keys(n)) | some n in input]")).PrepareForEval(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, err := q.Eval(ctx, rego.EvalInput(names))
+	if err != nil || len(rs) == 0 {
+		t.Fatalf("%v", err)
+	}
+	for i, keys := range rs[0].Bindings["x"].([]any) {
+		var got []string
+		for _, k := range keys.([]any) {
+			got = append(got, k.(string))
+		}
+		if want := ruleset.NameKeys(names[i]); !reflect.DeepEqual(got, want) && !(len(got) == 0 && len(want) == 0) {
+			t.Errorf("%q: Rego %q, Go %q", names[i], got, want)
 		}
 	}
 }

@@ -30,15 +30,24 @@ func (t *table) problem(path []string, key bool, format string, args ...any) *di
 
 var countryCode = regexp.MustCompile(`^[A-Z]{2}$`)
 
-// indexCountries checks countries.yaml and returns its index: every code, name and alias,
-// as a key (see Key), mapped to its ISO code.
-func indexCountries(t *table) (map[string]string, diag.List) {
+// indexCountries checks countries.yaml and returns its indexes: every code, name and alias,
+// as a key (see Key), mapped to its ISO code; and every place (a port, a city, a region: where
+// goods are loaded or discharged, where an event happens) mapped to the code of its country.
+// A place is not a name of the state: a party named "Nampo" is not the DPRK, goods loaded at
+// Nampo came from it.
+func indexCountries(t *table) (map[string]string, map[string]any, diag.List) {
 	var probs diag.List
 	root, ok := t.value.(map[string]any)
 	if !ok {
-		return nil, diag.List{t.problem(nil, false, "want a mapping from ISO 3166-1 alpha-2 codes to {name, aliases}")}
+		return nil, nil, diag.List{t.problem(nil, false, "want a mapping from ISO 3166-1 alpha-2 codes to {name, aliases, places}")}
 	}
 	index := map[string]string{}
+	places := map[string]any{}
+	type place struct {
+		path       []string
+		name, code string
+	}
+	var pending []place // checked once every name is indexed
 	add := func(path []string, name, code string) {
 		k := phrase.Key(name)
 		if k == "" {
@@ -86,15 +95,38 @@ func indexCountries(t *table) (map[string]string, diag.List) {
 					}
 					add(p, s, code)
 				}
+			case "places":
+				list, ok := entry[k].([]any)
+				if !ok {
+					probs = append(probs, t.problem([]string{code, k}, false, "want a list of place names"))
+					continue
+				}
+				for i, a := range list {
+					s, _ := a.(string)
+					pending = append(pending, place{[]string{code, k, fmt.Sprint(i)}, s, code})
+				}
 			default:
-				probs = append(probs, t.problem([]string{code, k}, true, "unknown key %q (want name, aliases)", k))
+				probs = append(probs, t.problem([]string{code, k}, true, "unknown key %q (want name, aliases, places)", k))
 			}
 		}
 		if _, ok := entry["name"]; !ok {
 			probs = append(probs, t.problem([]string{code}, true, "missing name"))
 		}
 	}
-	return index, probs
+	for _, p := range pending {
+		pk := phrase.Key(p.name)
+		switch prev, dup := places[pk]; {
+		case pk == "":
+			probs = append(probs, t.problem(p.path, false, "want a place name with letters or digits"))
+		case dup && prev != p.code:
+			probs = append(probs, t.problem(p.path, false, "place %q is already in %s", p.name, prev))
+		case index[pk] != "" && index[pk] != p.code:
+			probs = append(probs, t.problem(p.path, false, "place %q is a name of %s", p.name, index[pk]))
+		default:
+			places[pk] = p.code
+		}
+	}
+	return index, places, probs
 }
 
 // phraseIndex is the derived taxonomy index: every phrase and designation, as a key, with its

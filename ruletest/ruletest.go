@@ -405,6 +405,12 @@ func fixtureFile(ctx context.Context, eng *runner.Engine, name string, ids *even
 			c.Message = "no expectation for this event in the file's expect block"
 		default:
 			c.Message = Compare(exp.Rules, v.Findings)
+			if d := CompareVerdicts(exp.Verdicts, v.Findings); d != "" {
+				c.Message = strings.Join(slices.DeleteFunc([]string{c.Message, d}, func(s string) bool { return s == "" }), "; ")
+			}
+			if d := CompareExempted(exp.Exempted, v.Exempted); exp.Exempted != nil && d != "" {
+				c.Message = strings.Join(slices.DeleteFunc([]string{c.Message, d}, func(s string) bool { return s == "" }), "; ")
+			}
 			c.Pass = c.Message == ""
 		}
 		if len(v.Rejected) == 0 && len(v.Failed) == 0 {
@@ -421,6 +427,19 @@ func fixtureFile(ctx context.Context, eng *runner.Engine, name string, ids *even
 	}
 	sortCases(ff.Cases)
 	return ff, nil
+}
+
+// CompareVerdicts says how the verdicts of the findings differ from those expected, or "".
+func CompareVerdicts(want map[string]string, got []finding.Finding) string {
+	var diffs []string
+	for _, r := range sortedKeys(want) {
+		for _, f := range got {
+			if f.RuleID == r && f.Verdict != want[r] {
+				diffs = append(diffs, fmt.Sprintf("%s is %s, want %s: %s", r, f.Verdict, want[r], strings.Join(f.Reasoning, " ")))
+			}
+		}
+	}
+	return strings.Join(diffs, "; ")
 }
 
 // Compare says how the rules that fired differ from the rules expected, or "" when they match.
@@ -442,6 +461,31 @@ func Compare(want []string, got []finding.Finding) string {
 	for _, r := range sortedKeys(gotSet) {
 		if !wantSet[r] {
 			diffs = append(diffs, fmt.Sprintf("unexpected %s (%s): %s", r, gotSet[r].Verdict, strings.Join(gotSet[r].Reasoning, " ")))
+		}
+	}
+	return strings.Join(diffs, "; ")
+}
+
+// CompareExempted says how the rules whose findings an exemption turned off differ from those
+// expected, or "" when they match.
+func CompareExempted(want []string, got []finding.Finding) string {
+	wantSet := map[string]bool{}
+	for _, r := range want {
+		wantSet[r] = true
+	}
+	gotSet := map[string]*finding.Finding{}
+	for i := range got {
+		gotSet[got[i].RuleID] = &got[i]
+	}
+	var diffs []string
+	for _, r := range sortedKeys(wantSet) {
+		if gotSet[r] == nil {
+			diffs = append(diffs, "no exemption of "+r)
+		}
+	}
+	for _, r := range sortedKeys(gotSet) {
+		if !wantSet[r] {
+			diffs = append(diffs, fmt.Sprintf("unexpected exemption of %s by %s", r, gotSet[r].Exemption.ID))
 		}
 	}
 	return strings.Join(diffs, "; ")

@@ -24,7 +24,7 @@ import (
 
 func newCheck(g *globals, s *streams) *cobra.Command {
 	var output, writeBaseline, useBaseline string
-	var quiet, showExempted, watching bool
+	var quiet, watching bool
 	cmd := &cobra.Command{
 		Use:   "check PATH...",
 		Short: "Check event files against the rules and report findings",
@@ -40,6 +40,9 @@ after evaluating every valid event.`,
   extract-events article.txt | sanctions check --input-format yaml -`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if cmd.Flags().Changed("show-exempted") {
+				fmt.Fprintln(s.err, "sanctions: --show-exempted is no longer needed: exempted findings are always listed under their event")
+			}
 			once := func() error {
 				c, err := g.settings(func(v *viper.Viper) error {
 					for key, flag := range map[string]string{
@@ -91,7 +94,6 @@ after evaluating every valid event.`,
 				bw := bufio.NewWriterSize(out, 64<<10)
 				rep := eng.NewReport()
 				rep.Tool = toolInfo()
-				rep.ShowExempted = showExempted
 				// The outcome flows: runner -> recorder (--write-baseline) -> filter (--baseline) -> writer.
 				writer := report.NewWriter(bw, renderer, rep)
 				var sink report.Sink = writer
@@ -156,7 +158,8 @@ after evaluating every valid event.`,
 	f.Duration("event-timeout", 5*time.Second, "time limit of the rules' evaluation of one event (0: none)")
 	f.StringVarP(&output, "output", "o", "", "write the report to this file instead of standard output")
 	f.BoolVarP(&quiet, "quiet", "q", false, "text format: print only the summary")
-	f.BoolVar(&showExempted, "show-exempted", false, "list the findings that exemptions turned off, with the entry that did")
+	f.Bool("show-exempted", false, "no longer needed: exempted findings are always listed under their event")
+	_ = f.MarkHidden("show-exempted")
 	f.StringVar(&writeBaseline, "write-baseline", "", "record the findings (by event id and rule id) in this file, to accept them")
 	f.BoolVarP(&watching, "watch", "w", false, "run again whenever a rule, data table, config file or input changes (Ctrl-C stops)")
 	f.StringVar(&useBaseline, "baseline", "", "report, and fail on, only the findings this baseline file does not hold; list its entries that no longer occur")

@@ -43,7 +43,7 @@ the denials and a confidence. Findings are not legal determinations.`,
 	root.SetErr(s.err)
 	root.PersistentFlags().StringVar(&g.configFile, "config", "", "config file (default: sanctions.yaml or config/sanctions.yaml when present)")
 	root.PersistentFlags().StringArrayVar(&g.rules, "rules", nil, "rule library directory (repeatable; default: rules.paths, else ./rules, else the embedded copy)")
-	root.AddCommand(newCheck(g, s), newTest(g, s), newRules(g, s), newImport(s), newBundle(g, s), newGen(s), newServe(g, s), newExtract(g, s), newVersion(s))
+	root.AddCommand(newCheck(g, s), newTest(g, s), newRules(g, s), newImport(g, s), newBundle(g, s), newGen(s), newServe(g, s), newExtract(g, s), newVersion(s))
 	return root
 }
 

@@ -14,6 +14,7 @@ type Suites struct {
 	Tests    int      `xml:"tests,attr"`
 	Failures int      `xml:"failures,attr"`
 	Errors   int      `xml:"errors,attr"`
+	Skipped  int      `xml:"skipped,attr,omitempty"`
 	Suites   []Suite  `xml:"testsuite"`
 }
 
@@ -23,20 +24,22 @@ type Suite struct {
 	Tests    int    `xml:"tests,attr"`
 	Failures int    `xml:"failures,attr"`
 	Errors   int    `xml:"errors,attr"`
+	Skipped  int    `xml:"skipped,attr,omitempty"`
 	Cases    []Case `xml:"testcase"`
 }
 
-// Case is one test case: passed, failed, or in error.
+// Case is one test case: passed, failed, skipped, or in error.
 type Case struct {
 	Name      string   `xml:"name,attr"`
 	ClassName string   `xml:"classname,attr"`
 	File      string   `xml:"file,attr,omitempty"`
 	Line      int      `xml:"line,attr,omitempty"`
 	Failure   *Message `xml:"failure,omitempty"`
+	Skipped   *Message `xml:"skipped,omitempty"`
 	Error     *Message `xml:"error,omitempty"`
 }
 
-// Message is a failure or an error.
+// Message is a failure, a reason for skipping, or an error.
 type Message struct {
 	Message string `xml:"message,attr"`
 	Type    string `xml:"type,attr,omitempty"`
@@ -45,10 +48,13 @@ type Message struct {
 
 // Add appends a suite, with its counts taken from its cases and added to the document's.
 func (d *Suites) Add(s Suite) {
-	s.Tests, s.Failures, s.Errors = len(s.Cases), 0, 0
+	s.Tests, s.Failures, s.Errors, s.Skipped = len(s.Cases), 0, 0, 0
 	for _, c := range s.Cases {
 		if c.Failure != nil {
 			s.Failures++
+		}
+		if c.Skipped != nil {
+			s.Skipped++
 		}
 		if c.Error != nil {
 			s.Errors++
@@ -57,6 +63,7 @@ func (d *Suites) Add(s Suite) {
 	d.Tests += s.Tests
 	d.Failures += s.Failures
 	d.Errors += s.Errors
+	d.Skipped += s.Skipped
 	d.Suites = append(d.Suites, s)
 }
 

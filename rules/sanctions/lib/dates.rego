@@ -16,16 +16,26 @@ last_day(d) := d if {
 	count(d) == 7
 } else := concat("", [d, "-12-31"])
 
-period_start := first_day(input.date)
+# date_text(d) is a date as text: a year written without quotes in YAML (date: 2016) reaches an
+# OPA server as the number 2016 after an ordinary YAML to JSON conversion, and is the same date.
+date_text(d) := d if {
+	is_string(d)
+} else := format_int(d, 10) if {
+	is_number(d)
+}
 
-period_end := last_day(input.end_date) if {
+event_date := date_text(input.date)
+
+period_start := first_day(event_date)
+
+period_end := last_day(date_text(input.end_date)) if {
 	input.end_date
-} else := last_day(input.date)
+} else := last_day(event_date)
 
 # period_text names the period in a sentence.
-period_text := sprintf("%s to %s", [input.date, input.end_date]) if {
+period_text := sprintf("%s to %s", [event_date, date_text(input.end_date)]) if {
 	input.end_date
-} else := input.date
+} else := event_date
 
 # timing(from) says whether a measure in force from `from` covers the event: "in_force" when the
 # whole period is on or after that date; "unclear" when the period starts before it and ends on

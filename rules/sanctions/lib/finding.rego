@@ -9,6 +9,15 @@ package sanctions.lib
 #               `items` (a rule sets them when the items are unknown but could fall under it)
 #   measures    optional: the measures the event meets, for citations that name a `measure`
 #   review      sentences naming an element that is unknown; any makes the verdict needs_review
+#   direction   optional: from_dprk, to_dprk or any (either way), the direction the rule's
+#               condition relies on; the
+#               facts that make it (a DPRK port, a carrier, a party placed by name) join the
+#               reasoning, and a direction that is only possible (lib.links) makes a review
+#
+# The verdict is possible_violation only when no element is unknown and at least one claim
+# asserts the event (confirmed, reported or alleged) and still stands (its claimant did not
+# retract it); an event that is only denied, or whose every assertion was retracted, is
+# needs_review at most (docs/confidence.md).
 #
 # A citation of the rule's metadata applies when the event falls in its time in force (in_force,
 # and until when it has one), its direction (from_dprk, to_dprk) when it has one, one of its
@@ -25,7 +34,11 @@ finding(chain, facts) := f if {
 	cited := applicable(meta.custom.citations, cats, object.get(facts, "measures", set()))
 	count(cited) > 0
 	used := chosen(cited)
-	review := array.concat(array.concat(facts.review, timing_review(used)), citation_review(used))
+	dir := object.get(facts, "direction", "")
+	review := array.concat(
+		array.concat(array.concat(direction_review(dir), array.concat(facts.review, stage_review(facts))), timing_review(used)),
+		array.concat(citation_review(used), claims_review),
+	)
 	v := verdict(review)
 	base := {
 		"rule_id": meta.custom.id,
@@ -38,7 +51,7 @@ finding(chain, facts) := f if {
 		"citations": [citation_out(u.citation) | some u in used],
 		"reasoning": array.concat(
 			array.concat(
-				array.concat(facts.facts, [item_reason(it) | some it in facts.items]),
+				array.concat(array.concat(facts.facts, direction_facts(dir)), [item_reason(it) | some it in facts.items]),
 				array.concat([timing_reason(used)], [law_reason(u) | some u in used]),
 			),
 			array.concat(review, [conclusion[v], confidence_reason]),
@@ -123,6 +136,28 @@ timing_review(used) := [sprintf(
 )] if {
 	used[0].timing == "unclear"
 }
+
+# direction_facts(dir) are the facts that tie the DPRK to the rule's direction, beyond the supply
+# fact; direction_review(dir) names the missing fact when the direction is only possible.
+direction_facts("") := []
+
+direction_facts(dir) := [f | some f in link_facts(dir); f != ""] if not dir in {"", "any"}
+
+direction_facts("any") := [f | some f in any_link_facts; f != ""]
+
+direction_review("") := []
+
+direction_review(dir) := link_review(dir) if not dir in {"", "any"}
+
+direction_review("any") := any_link_review
+
+# claims_review: no claim asserts the event and still stands.
+claims_review := [] if {
+	count(asserting) > 0
+} else := ["Every claim that asserted the event was retracted by its claimant: nobody now asserts it."] if {
+	some c in input.claims
+	c.status in positive_statuses
+} else := ["No claim asserts the event: it is only denied, so nobody asserts that it happened."]
 
 verdict(review) := "possible_violation" if count(review) == 0
 

@@ -4,8 +4,8 @@
 #   The DPRK must not export arms, and no State may procure them from it: first the seven
 #   categories of the UN Register of Conventional Arms and related materiel (1718 (2006) 8(b)),
 #   then all arms and related materiel, ammunition and small arms included (1874 (2009) 9).
-#   Fires on a transfer whose supplier is the DPRK when an item is arms or related materiel; an
-#   item the taxonomy cannot place makes the finding needs_review.
+#   Fires on a transfer whose supplier is the DPRK when an item is arms or related materiel; items
+#   the taxonomy cannot place are left to DPRK-UNPLACED-ITEMS.
 # scope: package
 # schemas:
 #   - input: schema.event
@@ -29,6 +29,7 @@
 #         financial transactions, technical training, advice, services or assistance related to
 #         the provision, manufacture, maintenance or use of such arms or materiel.
 #       url: https://docs.un.org/en/S/RES/1874(2009)
+#       note: paragraph number not yet confirmed against the resolution text
 #     - resolution: 1718 (2006)
 #       paragraph: 8(b)
 #       in_force: "2006-10-14"
@@ -38,32 +39,20 @@
 #         Member States shall prohibit the procurement of such items from the DPRK by their
 #         nationals, or using their flag vessels or aircraft.
 #       url: https://docs.un.org/en/S/RES/1718(2006)
+#       note: paragraph number not yet confirmed against the resolution text
 package sanctions.dprk.arms_export
 
 import data.sanctions.lib
 
 finding contains f if {
 	input.type == "transfer"
-	lib.supplier_country == "KP"
+	"from_dprk" in lib.directions
 	arms := lib.items_in_group("arms")
 	count(arms) > 0
 	f := lib.finding(rego.metadata.chain(), {
+		"direction": "from_dprk",
 		"facts": [lib.supply_fact],
 		"items": arms,
 		"review": [],
-	})
-}
-
-finding contains f if {
-	input.type == "transfer"
-	lib.supplier_country == "KP"
-	count(lib.items_in_group("arms")) == 0
-	unplaced := lib.unplaced_items
-	count(unplaced) > 0
-	f := lib.finding(rego.metadata.chain(), {
-		"facts": [lib.supply_fact],
-		"items": unplaced,
-		"categories": lib.group_categories("arms"),
-		"review": ["Whether the items are arms or related materiel is unknown; if they are, the prohibition applies."],
 	})
 }

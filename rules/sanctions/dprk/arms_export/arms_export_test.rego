@@ -66,11 +66,13 @@ test_vague_date_needs_review if {
 	contains(r, "too vague")
 }
 
-test_unplaced_item_needs_review if {
-	f := only_finding(object.union(event, {"items": [{"description": "sealed crates"}]}))
-	f.verdict == "needs_review"
-	some r in f.reasoning
-	contains(r, "cannot place 'sealed crates'")
+# Items the taxonomy cannot place are DPRK-UNPLACED-ITEMS, not an arms review.
+test_unplaced_item_is_left_to_unplaced_items if {
+	count(arms_export.finding) == 0 with input as object.union(event, {"items": [{"description": "sealed crates"}]})
+}
+
+test_vodka_is_no_arms if {
+	count(arms_export.finding) == 0 with input as object.union(event, {"items": [{"description": "bottles of vodka"}]})
 }
 
 test_given_category_wins if {

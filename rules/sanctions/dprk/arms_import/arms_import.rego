@@ -5,8 +5,8 @@
 #   Register of Conventional Arms and related materiel (1718 (2006) 8(a)(i)), then all arms and
 #   related materiel except small arms and light weapons (1874 (2009) 10), then small arms and
 #   light weapons too (2270 (2016) 6). Fires on a transfer whose recipient is the DPRK, from a
-#   supplier that is not, when an item is arms or related materiel; an item the taxonomy cannot
-#   place makes the finding needs_review.
+#   supplier that is not, when an item is arms or related materiel; items the taxonomy cannot
+#   place are left to DPRK-UNPLACED-ITEMS.
 # scope: package
 # schemas:
 #   - input: schema.event
@@ -32,6 +32,7 @@
 #         small arms and light weapons and their related materiel, and to related financial
 #         transactions, technical training, advice, services or assistance.
 #       url: https://docs.un.org/en/S/RES/2270(2016)
+#       note: paragraph number not yet confirmed against the resolution text
 #     - resolution: 1874 (2009)
 #       paragraph: "10"
 #       in_force: "2009-06-12"
@@ -43,6 +44,7 @@
 #         except small arms and light weapons and their related materiel, whose supply States
 #         must notify to the Committee at least five days in advance.
 #       url: https://docs.un.org/en/S/RES/1874(2009)
+#       confirmed: https://unsanctionsapp.com/types-of-sanctions/additional-arms
 #     - resolution: 1718 (2006)
 #       paragraph: 8(a)(i)
 #       in_force: "2006-10-14"
@@ -53,34 +55,21 @@
 #         aircraft, attack helicopters, warships, missiles or missile systems as defined for the
 #         UN Register of Conventional Arms, and related materiel including spare parts.
 #       url: https://docs.un.org/en/S/RES/1718(2006)
+#       note: paragraph number not yet confirmed against the resolution text
 package sanctions.dprk.arms_import
 
 import data.sanctions.lib
 
 finding contains f if {
 	input.type == "transfer"
-	lib.recipient_country == "KP"
-	not lib.supplier_country == "KP"
+	"to_dprk" in lib.directions
+	not "from_dprk" in lib.sure_directions
 	arms := lib.items_in_group("arms")
 	count(arms) > 0
 	f := lib.finding(rego.metadata.chain(), {
+		"direction": "to_dprk",
 		"facts": [lib.supply_fact],
 		"items": arms,
 		"review": [],
-	})
-}
-
-finding contains f if {
-	input.type == "transfer"
-	lib.recipient_country == "KP"
-	not lib.supplier_country == "KP"
-	count(lib.items_in_group("arms")) == 0
-	unplaced := lib.unplaced_items
-	count(unplaced) > 0
-	f := lib.finding(rego.metadata.chain(), {
-		"facts": [lib.supply_fact],
-		"items": unplaced,
-		"categories": lib.group_categories("arms"),
-		"review": ["Whether the items are arms or related materiel is unknown; if they are, the prohibition applies."],
 	})
 }

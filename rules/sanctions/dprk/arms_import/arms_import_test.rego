@@ -60,7 +60,11 @@ test_small_arms_in_2016_need_review if {
 	f.verdict == "needs_review"
 }
 
-test_unplaced_item_needs_review if {
-	f := only_finding(object.union(event, {"items": [{"description": "unmarked cargo"}]}))
-	f.verdict == "needs_review"
+# Items the taxonomy cannot place are DPRK-UNPLACED-ITEMS, not an arms review.
+test_unplaced_item_is_left_to_unplaced_items if {
+	count(arms_import.finding) == 0 with input as object.union(event, {"items": [{"description": "unmarked cargo"}]})
+}
+
+test_vodka_is_no_arms if {
+	count(arms_import.finding) == 0 with input as object.union(event, {"items": [{"description": "bottles of vodka"}]})
 }

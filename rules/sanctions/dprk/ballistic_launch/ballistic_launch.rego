@@ -33,6 +33,7 @@
 #       covers: [ballistic_technology]
 #       summary: Demands that the DPRK not conduct any further nuclear test or any launch using ballistic missile technology.
 #       url: https://docs.un.org/en/S/RES/1874(2009)
+#       note: paragraph number not yet confirmed against the resolution text
 #     - resolution: 1874 (2009)
 #       paragraph: "3"
 #       in_force: "2009-06-12"
@@ -41,12 +42,14 @@
 #         Decides that the DPRK shall suspend all activities related to its ballistic missile
 #         programme and re-establish its pre-existing commitments to a moratorium on missile launches.
 #       url: https://docs.un.org/en/S/RES/1874(2009)
+#       note: paragraph number not yet confirmed against the resolution text
 #     - resolution: 1718 (2006)
 #       paragraph: "2"
 #       in_force: "2006-10-14"
 #       covers: [ballistic_missiles]
 #       summary: Demands that the DPRK not conduct any further nuclear test or launch of a ballistic missile.
 #       url: https://docs.un.org/en/S/RES/1718(2006)
+#       note: paragraph number not yet confirmed against the resolution text
 #     - resolution: 1718 (2006)
 #       paragraph: "5"
 #       in_force: "2006-10-14"
@@ -55,12 +58,17 @@
 #         Decides that the DPRK shall suspend all activities related to its ballistic missile
 #         programme and re-establish its pre-existing commitments to a moratorium on missile launching.
 #       url: https://docs.un.org/en/S/RES/1718(2006)
+#       note: paragraph number not yet confirmed against the resolution text
 #     - resolution: 2087 (2013)
 #       paragraph: "3"
 #       in_force: "2013-01-22"
 #       covers: [ballistic_technology]
-#       summary: Requires that the DPRK not conduct any further launches that use ballistic missile technology.
+#       summary: >-
+#         Demands that the DPRK immediately comply fully with its obligations under resolutions
+#         1718 (2006) and 1874 (2009), including that it not conduct any further launches that use
+#         ballistic missile technology, nuclear test or any further provocation.
 #       url: https://docs.un.org/en/S/RES/2087(2013)
+#       confirmed: https://newsroom.ctbto.org/2013/01/24/un-security-council-resolution-sanctions-north-korea-warns-against-nuclear-test/
 #     - resolution: 2270 (2016)
 #       paragraph: "2"
 #       in_force: "2016-03-02"

@@ -34,6 +34,7 @@
 #         or entities acting on their behalf or at their direction, and ensure that none are made
 #         available to or for the benefit of such persons or entities.
 #       url: https://docs.un.org/en/S/RES/1718(2006)
+#       note: paragraph number not yet confirmed against the resolution text
 #     - resolution: 1718 (2006)
 #       paragraph: 8(e)
 #       in_force: "2006-10-14"
@@ -43,6 +44,7 @@
 #         the individuals designated by the Committee, with their family members, save for
 #         humanitarian need, religious obligation or where the Committee decides otherwise.
 #       url: https://docs.un.org/en/S/RES/1718(2006)
+#       note: paragraph number not yet confirmed against the resolution text
 package sanctions.dprk.designated
 
 import data.sanctions.lib
@@ -71,6 +73,8 @@ identifiable(p) if p.name
 
 identifiable(p) if p.ids.un_ref
 
+identifiable(p) if p.ids.imo
+
 identifiable(p) if p.acting_for
 
 finding contains f if {
@@ -98,8 +102,29 @@ finding contains f if {
 }
 
 hit_fact(h) := sprintf("%s (%s) is designated by the 1718 Committee: %s.", [lib.label(h.party), h.role, lib.designation_text(h.entry)]) if {
-	h.basis != "acting_for"
+	h.basis in {"reference", "imo"}
 }
+
+hit_fact(h) := sprintf("%s (%s) is designated by the 1718 Committee: %s.", [lib.label(h.party), h.role, lib.designation_text(h.entry)]) if {
+	h.basis == "name"
+	h.matched == h.entry.name
+	h.party.name == h.matched
+}
+
+hit_fact(h) := sprintf("%s (%s) matches '%s', %s, by name after normalisation (case, punctuation, apostrophes, legal form): %s.", [lib.label(h.party), h.role, h.matched, listed_as(h), lib.designation_text(h.entry)]) if {
+	h.basis == "name"
+	not h.party.name == h.matched
+}
+
+hit_fact(h) := sprintf("%s (%s) matches '%s', %s, by name after normalisation (case, punctuation, apostrophes, legal form): %s.", [lib.label(h.party), h.role, h.matched, listed_as(h), lib.designation_text(h.entry)]) if {
+	h.basis == "name"
+	h.party.name == h.matched
+	h.matched != h.entry.name
+}
+
+listed_as(h) := "the listed name" if {
+	h.matched == h.entry.name
+} else := "an alias on the list"
 
 hit_fact(h) := sprintf("%s (%s) acts on behalf of a designated entity: %s.", [lib.label(h.party), h.role, lib.designation_text(h.entry)]) if {
 	h.basis == "acting_for"

@@ -31,6 +31,7 @@
 #         by persons or entities subject to their jurisdiction for trade with the DPRK, including
 #         export credits, guarantees or insurance, unless the Committee approves case by case.
 #       url: https://docs.un.org/en/S/RES/2321(2016)
+#       confirmed: https://unsanctionsapp.com/types-of-sanctions/financial-support-trade-with-target
 #     - resolution: 2094 (2013)
 #       paragraph: "11"
 #       in_force: "2013-03-07"
@@ -42,6 +43,7 @@
 #         DPRK's nuclear or ballistic missile programmes or other activities prohibited by the
 #         resolutions, or to the evasion of the measures.
 #       url: https://docs.un.org/en/S/RES/2094(2013)
+#       note: paragraph number not yet confirmed against the resolution text
 package sanctions.dprk.financial
 
 import data.sanctions.lib
@@ -69,6 +71,7 @@ finding contains f if {
 	relevant
 	count(lib.directions) > 0
 	f := lib.finding(rego.metadata.chain(), {
+		"direction": "any",
 		"facts": array.concat([lib.supply_fact], trade_fact),
 		"items": array.concat(linked, cash),
 		"measures": measures,

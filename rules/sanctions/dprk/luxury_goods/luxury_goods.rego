@@ -23,17 +23,19 @@
 #       covers: [luxury_goods]
 #       summary: All Member States shall prevent the direct or indirect supply, sale or transfer to the DPRK of luxury goods.
 #       url: https://docs.un.org/en/S/RES/1718(2006)
+#       note: paragraph number not yet confirmed against the resolution text
 package sanctions.dprk.luxury_goods
 
 import data.sanctions.lib
 
 finding contains f if {
 	input.type == "transfer"
-	lib.recipient_country == "KP"
-	not lib.supplier_country == "KP"
+	"to_dprk" in lib.directions
+	not "from_dprk" in lib.sure_directions
 	items := [it | some it in lib.items; "luxury_goods" in it.categories]
 	count(items) > 0
 	f := lib.finding(rego.metadata.chain(), {
+		"direction": "to_dprk",
 		"facts": [lib.supply_fact],
 		"items": items,
 		"review": [],

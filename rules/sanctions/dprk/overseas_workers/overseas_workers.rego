@@ -30,6 +30,7 @@
 #         jurisdiction, and all DPRK government safety oversight attachés monitoring DPRK workers
 #         abroad, immediately and no later than 24 months from 22 December 2017.
 #       url: https://docs.un.org/en/S/RES/2397(2017)
+#       note: paragraph number not yet confirmed against the resolution text
 #     - resolution: 2375 (2017)
 #       paragraph: "17"
 #       in_force: "2017-09-11"
@@ -38,6 +39,7 @@
 #         jurisdictions in connection with admission to their territories, unless the Committee
 #         approves case by case; contracts finalized before the resolution are not affected.
 #       url: https://docs.un.org/en/S/RES/2375(2017)
+#       note: paragraph number not yet confirmed against the resolution text
 #       review: Whether these workers were authorized after September 2017, rather than under contracts concluded before it, is not established.
 #     - resolution: 2371 (2017)
 #       paragraph: "11"
@@ -55,9 +57,10 @@ import data.sanctions.lib
 
 finding contains f if {
 	input.type == "labour"
-	lib.supplier_country == "KP"
-	not lib.recipient_country == "KP"
+	"from_dprk" in lib.directions
+	not "to_dprk" in lib.sure_directions
 	f := lib.finding(rego.metadata.chain(), {
+		"direction": "from_dprk",
 		"facts": [sprintf("DPRK nationals work for %s, earning income abroad.", [lib.recipient_label])],
 		"items": [],
 		"review": [],

@@ -33,6 +33,7 @@
 #         thirty days of the amount supplied, and the aggregate for all States does not exceed
 #         500,000 barrels in a twelve-month period (from 1 January 2018, and each year after).
 #       url: https://docs.un.org/en/S/RES/2397(2017)
+#       note: paragraph number not yet confirmed against the resolution text
 #     - resolution: 2375 (2017)
 #       paragraph: "14"
 #       in_force: "2017-09-11"
@@ -53,6 +54,7 @@
 #         4 million barrels or 525,000 tons in the aggregate in any twelve-month period, and shall
 #         report the amounts supplied to the Committee every 90 days.
 #       url: https://docs.un.org/en/S/RES/2397(2017)
+#       note: paragraph number not yet confirmed against the resolution text
 #     - resolution: 2375 (2017)
 #       paragraph: "15"
 #       in_force: "2017-09-11"
@@ -78,11 +80,12 @@ deliveries := [it | some it in lib.items; some c in it.categories; caps[c]]
 
 finding contains f if {
 	input.type == "transfer"
-	lib.recipient_country == "KP"
-	not lib.supplier_country == "KP"
+	"to_dprk" in lib.directions
+	not "from_dprk" in lib.sure_directions
 	count(deliveries) > 0
 	not within_and_notified
 	f := lib.finding(rego.metadata.chain(), {
+		"direction": "to_dprk",
 		"facts": array.concat([lib.supply_fact], [fact | some j in judged; fact := j.fact; fact != ""]),
 		"items": deliveries,
 		"measures": {caps[c].measure | some it in deliveries; some c in it.categories; caps[c]},

@@ -34,6 +34,7 @@
 #         activities or ballistic missile programmes, or, in other fields, the State so determines
 #         and notifies the Committee in advance.
 #       url: https://docs.un.org/en/S/RES/2321(2016)
+#       note: paragraph number not yet confirmed against the resolution text
 package sanctions.dprk.sci_tech_coop
 
 import data.sanctions.lib

@@ -33,6 +33,7 @@
 #         All Member States shall prohibit the direct or indirect supply, sale or transfer to the
 #         DPRK of any new or used vessels, except as approved in advance by the Committee case by case.
 #       url: https://docs.un.org/en/S/RES/2397(2017)
+#       confirmed: https://unsanctionsapp.com/types-of-sanctions/transportation-vehicles
 #     - resolution: 2397 (2017)
 #       paragraph: "7"
 #       in_force: "2017-12-22"
@@ -60,6 +61,7 @@
 #         DPRK of new helicopters and new vessels, except as approved in advance by the Committee
 #         case by case.
 #       url: https://docs.un.org/en/S/RES/2321(2016)
+#       confirmed: https://unsanctionsapp.com/types-of-sanctions/transportation-vehicles
 #       review: Whether the helicopter or vessel was new, as this paragraph requires, is not stated.
 #     - resolution: 2270 (2016)
 #       paragraph: "31"
@@ -68,8 +70,11 @@
 #       summary: >-
 #         All States shall prevent the sale or supply to the DPRK of aviation fuel, including
 #         aviation gasoline, naphtha-type and kerosene-type jet fuel and kerosene-type rocket fuel,
-#         except fuel for civilian passenger aircraft for their flight to the DPRK and back.
+#         unless the Committee approves in advance, case by case, a transfer for verified essential
+#         humanitarian needs; the ban does not apply to fuel for civilian passenger aircraft outside
+#         the DPRK exclusively for their flight to the DPRK and back.
 #       url: https://docs.un.org/en/S/RES/2270(2016)
+#       confirmed: https://unsanctionsapp.com/types-of-sanctions/aviation-fuel-imports
 #       review: Whether the fuel was for a civilian passenger aircraft's flight to the DPRK and back, which the ban allows, is not stated.
 package sanctions.dprk.sectoral_import
 
@@ -77,11 +82,12 @@ import data.sanctions.lib
 
 finding contains f if {
 	input.type == "transfer"
-	lib.recipient_country == "KP"
-	not lib.supplier_country == "KP"
+	"to_dprk" in lib.directions
+	not "from_dprk" in lib.sure_directions
 	items := [it | some it in lib.items; some c in it.categories; c in banned]
 	count(items) > 0
 	f := lib.finding(rego.metadata.chain(), {
+		"direction": "to_dprk",
 		"facts": [lib.supply_fact],
 		"items": items,
 		"review": [],

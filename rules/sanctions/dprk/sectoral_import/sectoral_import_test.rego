@@ -63,13 +63,32 @@ test_food_is_quiet if {
 	count(sectoral_import.finding) == 0 with input as with_item("2019-06", "rice")
 }
 
+# UNICEF's vaccine refrigerators in 2020-02 fall within EX-HUM-UNICEF-2019-12 (rules/data/exemptions.yaml).
+unicef_refrigerators := with_supplier(
+	object.union(event, {"date": "2020-02", "items": [{"description": "vaccine refrigerators", "category": "machinery"}]}),
+	{"name": "UNICEF", "kind": "international_org"},
+)
+
+with_supplier(e, supplier) := object.union(object.remove(e, {"supplier"}), {"supplier": supplier})
+
 test_humanitarian_exemption_is_recorded_on_the_finding if {
-	f := only_finding(object.union(event, {"items": [{"description": "refrigerated truck"}]}))
-	f.exemption.id == "EX-HUM-UNICEF-2019"
+	f := only_finding(unicef_refrigerators)
+	f.exemption.id == "EX-HUM-UNICEF-2019-12"
 	f.exemption.kind == "humanitarian"
+	contains(f.exemption.reason, "The supplier UNICEF is the organisation the entry exempts")
 }
 
 test_exemption_ends_with_its_period if {
-	f := only_finding(object.union(event, {"date": "2020-02", "items": [{"description": "refrigerated truck"}]}))
+	f := only_finding(object.union(unicef_refrigerators, {"date": "2020-08"}))
+	not f.exemption
+}
+
+test_exemption_is_for_the_exempted_organisation_only if {
+	f := only_finding(with_supplier(unicef_refrigerators, {"name": "a Dandong trading company", "country": "CN", "kind": "company"}))
+	not f.exemption
+}
+
+test_exemption_is_for_the_exempted_items_only if {
+	f := only_finding(object.union(unicef_refrigerators, {"items": [{"description": "lathes", "category": "machinery"}]}))
 	not f.exemption
 }

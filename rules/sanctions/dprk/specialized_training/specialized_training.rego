@@ -32,6 +32,7 @@
 #         chemical engineering, advanced mechanical engineering, advanced electrical engineering and
 #         advanced industrial engineering.
 #       url: https://docs.un.org/en/S/RES/2321(2016)
+#       confirmed: https://unsanctionsapp.com/types-of-sanctions/specialized-teaching-or-training
 #     - resolution: 2270 (2016)
 #       paragraph: "17"
 #       in_force: "2016-03-02"
@@ -44,6 +45,7 @@
 #         computer sciences, geospatial navigation, nuclear engineering, aerospace engineering,
 #         aeronautical engineering and related disciplines.
 #       url: https://docs.un.org/en/S/RES/2270(2016)
+#       confirmed: https://unsanctionsapp.com/types-of-sanctions/specialized-teaching-or-training
 package sanctions.dprk.specialized_training
 
 import data.sanctions.lib

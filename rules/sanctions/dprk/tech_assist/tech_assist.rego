@@ -35,6 +35,7 @@
 #         small arms and light weapons, and to related financial transactions, technical training,
 #         advice, services or assistance.
 #       url: https://docs.un.org/en/S/RES/2270(2016)
+#       note: paragraph number not yet confirmed against the resolution text
 #     - resolution: 1874 (2009)
 #       paragraph: "10"
 #       in_force: "2009-06-12"
@@ -46,6 +47,7 @@
 #         small arms and light weapons, and to related financial transactions, technical training,
 #         advice, services or assistance.
 #       url: https://docs.un.org/en/S/RES/1874(2009)
+#       confirmed: https://unsanctionsapp.com/types-of-sanctions/additional-arms
 #     - resolution: 1874 (2009)
 #       paragraph: "9"
 #       in_force: "2009-06-12"
@@ -56,6 +58,7 @@
 #         financial transactions, technical training, advice, services or assistance related to
 #         the provision, manufacture, maintenance or use of such arms or materiel.
 #       url: https://docs.un.org/en/S/RES/1874(2009)
+#       note: paragraph number not yet confirmed against the resolution text
 #     - resolution: 1718 (2006)
 #       paragraph: 8(c)
 #       in_force: "2006-10-14"
@@ -66,6 +69,7 @@
 #         training, advice, services or assistance related to the provision, manufacture,
 #         maintenance or use of the items in 8(a)(i) and 8(a)(ii).
 #       url: https://docs.un.org/en/S/RES/1718(2006)
+#       note: paragraph number not yet confirmed against the resolution text
 package sanctions.dprk.tech_assist
 
 import data.sanctions.lib
@@ -85,6 +89,7 @@ finding contains f if {
 	count(lib.directions) > 0
 	count(subjects) > 0
 	f := lib.finding(rego.metadata.chain(), {
+		"direction": "any",
 		"facts": [lib.supply_fact],
 		"items": subjects,
 		"review": [],
@@ -97,6 +102,7 @@ finding contains f if {
 	count(subjects) == 0
 	unknown_subject
 	f := lib.finding(rego.metadata.chain(), {
+		"direction": "any",
 		"facts": [lib.supply_fact],
 		"items": lib.unplaced_items,
 		"categories": {c | some g in in_scope; some c in lib.group_categories(g)},
@@ -112,9 +118,10 @@ unknown_subject if count(lib.unplaced_items) > 0
 # A deployment of DPRK military personnel abroad: they may provide services related to arms.
 finding contains f if {
 	input.type == "deployment"
-	lib.supplier_country == "KP"
-	not lib.recipient_country == "KP"
+	"from_dprk" in lib.directions
+	not "to_dprk" in lib.sure_directions
 	f := lib.finding(rego.metadata.chain(), {
+		"direction": "from_dprk",
 		"facts": [sprintf("The DPRK deployed personnel to %s.", [lib.recipient_label])],
 		"items": [it | some it in lib.items; relevant(it)],
 		"categories": lib.group_categories("arms"),

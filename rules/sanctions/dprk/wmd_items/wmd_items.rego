@@ -34,6 +34,7 @@
 #         DPRK's nuclear-related, ballistic missile-related or other weapons of mass
 #         destruction-related programmes.
 #       url: https://docs.un.org/en/S/RES/1718(2006)
+#       note: paragraph number not yet confirmed against the resolution text
 #     - resolution: 1718 (2006)
 #       paragraph: 8(b)
 #       in_force: "2006-10-14"
@@ -45,16 +46,19 @@
 #         Member States shall prohibit the procurement of such items from the DPRK by their
 #         nationals, or using their flag vessels or aircraft.
 #       url: https://docs.un.org/en/S/RES/1718(2006)
+#       note: paragraph number not yet confirmed against the resolution text
 package sanctions.dprk.wmd_items
 
 import data.sanctions.lib
 
 finding contains f if {
 	input.type == "transfer"
-	count(lib.directions) == 1
+	count(lib.directions) > 0
+	count(lib.sure_directions) < 2
 	items := [it | some it in lib.items_in_group("wmd_missile"); not lib.item_in_group(it, "arms")]
 	count(items) > 0
 	f := lib.finding(rego.metadata.chain(), {
+		"direction": "any",
 		"facts": [lib.supply_fact],
 		"items": items,
 		"review": dual_use_review(items),
