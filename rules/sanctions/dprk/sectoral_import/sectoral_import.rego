@@ -37,7 +37,7 @@
 #     - resolution: 2397 (2017)
 #       paragraph: "7"
 #       in_force: "2017-12-22"
-#       covers: [machinery, electrical_equipment, transport_vehicle, iron_steel_metals]
+#       covers: [machinery, electrical_equipment, transport_vehicle, iron_steel_metals, iron, copper, nickel, lead, zinc]
 #       summary: >-
 #         All Member States shall prohibit the direct or indirect supply, sale or transfer to the
 #         DPRK of all industrial machinery (HS 84 and 85), transportation vehicles (HS 86 to 89)
