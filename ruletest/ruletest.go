@@ -444,31 +444,22 @@ func CompareVerdicts(want map[string]string, got []finding.Finding) string {
 
 // Compare says how the rules that fired differ from the rules expected, or "" when they match.
 func Compare(want []string, got []finding.Finding) string {
-	wantSet := map[string]bool{}
-	for _, r := range want {
-		wantSet[r] = true
-	}
-	gotSet := map[string]*finding.Finding{}
-	for i := range got {
-		gotSet[got[i].RuleID] = &got[i]
-	}
-	var diffs []string
-	for _, r := range sortedKeys(wantSet) {
-		if gotSet[r] == nil {
-			diffs = append(diffs, "missing "+r)
-		}
-	}
-	for _, r := range sortedKeys(gotSet) {
-		if !wantSet[r] {
-			diffs = append(diffs, fmt.Sprintf("unexpected %s (%s): %s", r, gotSet[r].Verdict, strings.Join(gotSet[r].Reasoning, " ")))
-		}
-	}
-	return strings.Join(diffs, "; ")
+	return compareRules(want, got, func(r string) string { return "missing " + r }, func(f *finding.Finding) string {
+		return fmt.Sprintf("unexpected %s (%s): %s", f.RuleID, f.Verdict, strings.Join(f.Reasoning, " "))
+	})
 }
 
 // CompareExempted says how the rules whose findings an exemption turned off differ from those
 // expected, or "" when they match.
 func CompareExempted(want []string, got []finding.Finding) string {
+	return compareRules(want, got, func(r string) string { return "no exemption of " + r }, func(f *finding.Finding) string {
+		return fmt.Sprintf("unexpected exemption of %s by %s", f.RuleID, f.Exemption.ID)
+	})
+}
+
+// compareRules compares the rule ids of got with want, saying each one missing and each one
+// unexpected.
+func compareRules(want []string, got []finding.Finding, missing func(string) string, unexpected func(*finding.Finding) string) string {
 	wantSet := map[string]bool{}
 	for _, r := range want {
 		wantSet[r] = true
@@ -480,12 +471,12 @@ func CompareExempted(want []string, got []finding.Finding) string {
 	var diffs []string
 	for _, r := range sortedKeys(wantSet) {
 		if gotSet[r] == nil {
-			diffs = append(diffs, "no exemption of "+r)
+			diffs = append(diffs, missing(r))
 		}
 	}
 	for _, r := range sortedKeys(gotSet) {
 		if !wantSet[r] {
-			diffs = append(diffs, fmt.Sprintf("unexpected exemption of %s by %s", r, gotSet[r].Exemption.ID))
+			diffs = append(diffs, unexpected(gotSet[r]))
 		}
 	}
 	return strings.Join(diffs, "; ")
