@@ -25,20 +25,10 @@ func TestDraftsAreValidEvents(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	articles, _ := filepath.Glob("../testdata/extract/*.txt")
 	var all []extract.Draft
 	used := map[string]bool{}
-	for _, p := range articles {
-		data, _ := os.ReadFile(p)
-		a, err := extract.Read(filepath.Base(p), data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ds, err := x.Extract(a)
-		if err != nil {
-			t.Fatal(err)
-		}
-		all = append(all, extract.Unique(ds, used)...)
+	for _, art := range testrules.Articles(t, x) {
+		all = append(all, extract.Unique(art.Drafts, used)...)
 	}
 	var out bytes.Buffer
 	if err := extract.Encode(&out, "yaml", all); err != nil {

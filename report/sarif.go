@@ -66,35 +66,11 @@ func (SARIF) Render(w io.Writer, r *Report) error {
 	}
 	for _, res := range r.Results {
 		for _, f := range res.Findings {
-			result := run.CreateResultForRule(f.RuleID).
-				WithLevel(sarifLevel(f.Severity)).
-				WithMessage(sarif.NewTextMessage(resultMessage(res.EventID, f))).
-				WithLocations([]*sarif.Location{location(res.Location.File, res.Location.Line)})
-			result.WithProperties(sarif.NewPropertyBag().
-				Add("event_id", res.EventID).
-				Add("verdict", f.Verdict).
-				Add("confidence", f.Confidence).
-				Add("citations", f.Citations).
-				Add("reasoning", f.Reasoning).
-				Add("evidence", f.Evidence).
-				Add("counter_evidence", f.CounterEvidence))
-			result.WithPartialFingerprints(map[string]string{"eventRule/v1": res.EventID + "/" + f.RuleID})
+			sarifResult(run, res, f, resultMessage(res.EventID, f))
 		}
 		for _, f := range res.Exempted {
-			result := run.CreateResultForRule(f.RuleID).
-				WithLevel(sarifLevel(f.Severity)).
-				WithMessage(sarif.NewTextMessage(ExemptedLine(f) + ". " + resultMessage(res.EventID, f))).
-				WithLocations([]*sarif.Location{location(res.Location.File, res.Location.Line)})
-			result.WithProperties(sarif.NewPropertyBag().
-				Add("event_id", res.EventID).
-				Add("verdict", f.Verdict).
-				Add("confidence", f.Confidence).
-				Add("citations", f.Citations).
-				Add("reasoning", f.Reasoning).
-				Add("evidence", f.Evidence).
-				Add("counter_evidence", f.CounterEvidence).
-				Add("exemption", f.Exemption))
-			result.WithPartialFingerprints(map[string]string{"eventRule/v1": res.EventID + "/" + f.RuleID})
+			result := sarifResult(run, res, f, ExemptedLine(f)+". "+resultMessage(res.EventID, f))
+			result.Properties.Add("exemption", f.Exemption)
 			result.AddSuppression(sarif.NewSuppression().WithKind("external").WithStatus("accepted").
 				WithJustification(exemptionText(f)))
 		}
@@ -178,4 +154,22 @@ func helpMarkdown(rule Rule) string {
 		fmt.Fprintf(&b, "- [UNSCR %s, paragraph %s](%s): %s\n", c.Resolution, c.Paragraph, c.URL, c.Summary)
 	}
 	return b.String()
+}
+
+// sarifResult adds one finding of res to the run as a result with its properties.
+func sarifResult(run *sarif.Run, res Result, f finding.Finding, message string) *sarif.Result {
+	result := run.CreateResultForRule(f.RuleID).
+		WithLevel(sarifLevel(f.Severity)).
+		WithMessage(sarif.NewTextMessage(message)).
+		WithLocations([]*sarif.Location{location(res.Location.File, res.Location.Line)})
+	result.WithProperties(sarif.NewPropertyBag().
+		Add("event_id", res.EventID).
+		Add("verdict", f.Verdict).
+		Add("confidence", f.Confidence).
+		Add("citations", f.Citations).
+		Add("reasoning", f.Reasoning).
+		Add("evidence", f.Evidence).
+		Add("counter_evidence", f.CounterEvidence))
+	result.WithPartialFingerprints(map[string]string{"eventRule/v1": res.EventID + "/" + f.RuleID})
+	return result
 }

@@ -107,19 +107,18 @@ hit_fact(h) := sprintf("%s (%s) is designated by the 1718 Committee: %s.", [lib.
 
 hit_fact(h) := sprintf("%s (%s) is designated by the 1718 Committee: %s.", [lib.label(h.party), h.role, lib.designation_text(h.entry)]) if {
 	h.basis == "name"
+	verbatim(h)
+}
+
+hit_fact(h) := sprintf("%s (%s) matches '%s', %s, by name after normalisation (case, punctuation, apostrophes, legal form): %s.", [lib.label(h.party), h.role, h.matched, listed_as(h), lib.designation_text(h.entry)]) if {
+	h.basis == "name"
+	not verbatim(h)
+}
+
+# verbatim(h): the party is written exactly as the listed name.
+verbatim(h) if {
+	h.party.name == h.matched
 	h.matched == h.entry.name
-	h.party.name == h.matched
-}
-
-hit_fact(h) := sprintf("%s (%s) matches '%s', %s, by name after normalisation (case, punctuation, apostrophes, legal form): %s.", [lib.label(h.party), h.role, h.matched, listed_as(h), lib.designation_text(h.entry)]) if {
-	h.basis == "name"
-	not h.party.name == h.matched
-}
-
-hit_fact(h) := sprintf("%s (%s) matches '%s', %s, by name after normalisation (case, punctuation, apostrophes, legal form): %s.", [lib.label(h.party), h.role, h.matched, listed_as(h), lib.designation_text(h.entry)]) if {
-	h.basis == "name"
-	h.party.name == h.matched
-	h.matched != h.entry.name
 }
 
 listed_as(h) := "the listed name" if {
