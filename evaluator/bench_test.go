@@ -14,9 +14,9 @@ import (
 	"github.com/open-policy-agent/opa/v1/rego"
 
 	"github.com/sanctions-dev/sanctions/evaluator"
-	"github.com/sanctions-dev/sanctions/events"
-	"github.com/sanctions-dev/sanctions/gen"
-	"github.com/sanctions-dev/sanctions/internal/testrules"
+	"github.com/sanctions-dev/sanctions/internal/events"
+	"github.com/sanctions-dev/sanctions/internal/gen"
+	"github.com/sanctions-dev/sanctions/internal/testkit/testrules"
 )
 
 // BenchmarkEvaluate measures one evaluation of every rule on one event, by event type, on

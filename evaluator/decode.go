@@ -2,14 +2,12 @@ package evaluator
 
 import (
 	"fmt"
-
-	"github.com/sanctions-dev/sanctions/finding"
 )
 
 // Findings come back from Rego as plain Go values (map[string]any); they are read field by
 // field rather than through a JSON round trip.
 
-func findingsOf(v any) ([]finding.Finding, error) {
+func findingsOf(v any) ([]Finding, error) {
 	var items []any
 	switch x := v.(type) {
 	case nil:
@@ -19,7 +17,7 @@ func findingsOf(v any) ([]finding.Finding, error) {
 	default:
 		return nil, fmt.Errorf("findings: want a set of objects, got %T", v)
 	}
-	out := make([]finding.Finding, 0, len(items))
+	out := make([]Finding, 0, len(items))
 	for _, it := range items {
 		m, ok := it.(map[string]any)
 		if !ok {
@@ -34,24 +32,24 @@ func findingsOf(v any) ([]finding.Finding, error) {
 	return out, nil
 }
 
-func findingOf(m map[string]any) finding.Finding {
-	f := finding.Finding{
+func findingOf(m map[string]any) Finding {
+	f := Finding{
 		RuleID:     str(m, "rule_id"),
 		Title:      str(m, "title"),
 		Regime:     str(m, "regime"),
 		Category:   str(m, "category"),
-		Severity:   finding.Severity(str(m, "severity")),
+		Severity:   Severity(str(m, "severity")),
 		Verdict:    str(m, "verdict"),
 		Confidence: str(m, "confidence"),
 		EventID:    str(m, "event_id"),
 
-		Citations:       []finding.Citation{},
+		Citations:       []Citation{},
 		Reasoning:       []string{},
-		Evidence:        []finding.Evidence{},
-		CounterEvidence: []finding.CounterEvidence{},
+		Evidence:        []Evidence{},
+		CounterEvidence: []CounterEvidence{},
 	}
 	for _, c := range list(m, "citations") {
-		f.Citations = append(f.Citations, finding.Citation{Resolution: str(c, "resolution"), Paragraph: str(c, "paragraph"),
+		f.Citations = append(f.Citations, Citation{Resolution: str(c, "resolution"), Paragraph: str(c, "paragraph"),
 			Summary: str(c, "summary"), URL: str(c, "url"), Note: str(c, "note")})
 	}
 	if rs, ok := m["reasoning"].([]any); ok {
@@ -62,13 +60,13 @@ func findingOf(m map[string]any) finding.Finding {
 		}
 	}
 	for _, e := range list(m, "evidence") {
-		f.Evidence = append(f.Evidence, finding.Evidence{Quote: str(e, "quote"), Source: str(e, "source")})
+		f.Evidence = append(f.Evidence, Evidence{Quote: str(e, "quote"), Source: str(e, "source")})
 	}
 	for _, c := range list(m, "counter_evidence") {
-		f.CounterEvidence = append(f.CounterEvidence, finding.CounterEvidence{By: str(c, "by"), Status: str(c, "status"), Source: str(c, "source")})
+		f.CounterEvidence = append(f.CounterEvidence, CounterEvidence{By: str(c, "by"), Status: str(c, "status"), Source: str(c, "source")})
 	}
 	if e, ok := m["exemption"].(map[string]any); ok {
-		f.Exemption = &finding.Exemption{ID: str(e, "id"), Kind: str(e, "kind"), Basis: str(e, "basis"),
+		f.Exemption = &Exemption{ID: str(e, "id"), Kind: str(e, "kind"), Basis: str(e, "basis"),
 			Reference: str(e, "reference"), Note: str(e, "note"), URL: str(e, "url"), Reason: str(e, "reason")}
 	}
 	return f

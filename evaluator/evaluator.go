@@ -22,9 +22,8 @@ import (
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 	"github.com/open-policy-agent/opa/v1/topdown"
 
-	"github.com/sanctions-dev/sanctions/diag"
-	"github.com/sanctions-dev/sanctions/finding"
-	"github.com/sanctions-dev/sanctions/ruleset"
+	"github.com/sanctions-dev/sanctions/internal/diag"
+	"github.com/sanctions-dev/sanctions/internal/library"
 )
 
 // FindingsQuery is what an OPA server answers for one event: every rule's findings.
@@ -53,7 +52,7 @@ type Options struct {
 	// WithTests compiles the *_test.rego modules too (for running the rule tests).
 	WithTests bool
 	// KeepGoing leaves out the rules that do not compile (their whole directory, see
-	// ruleset.RuleDir) instead of failing: SetAside lists them with why. Problems in shared
+	// library.RuleDir) instead of failing: SetAside lists them with why. Problems in shared
 	// files still fail.
 	KeepGoing bool
 	// EventTimeout bounds the evaluation of one event (0: no bound). A rule that runs longer is
@@ -63,7 +62,7 @@ type Options struct {
 
 // New compiles lib and prepares its queries. Problems in the rules come back as a diag.List,
 // each with file, line and column. With KeepGoing the rules at fault are dropped from lib.
-func New(ctx context.Context, lib *ruleset.Library, opts Options) (*Evaluator, error) {
+func New(ctx context.Context, lib *library.Library, opts Options) (*Evaluator, error) {
 	var c *ast.Compiler
 	var rules []Rule
 	for {
@@ -114,11 +113,11 @@ func New(ctx context.Context, lib *ruleset.Library, opts Options) (*Evaluator, e
 
 // Compile compiles the library's modules (and tests, when asked) with the schema, strict mode
 // and the safe capabilities.
-func Compile(lib *ruleset.Library, withTests bool) (*ast.Compiler, error) {
+func Compile(lib *library.Library, withTests bool) (*ast.Compiler, error) {
 	c := NewCompiler(lib, withTests)
 	c.Compile(Modules(lib, withTests))
 	if c.Failed() {
-		probs := ruleset.FromAST(c.Errors)
+		probs := library.FromAST(c.Errors)
 		probs.Sort()
 		return nil, probs
 	}
@@ -127,7 +126,7 @@ func Compile(lib *ruleset.Library, withTests bool) (*ast.Compiler, error) {
 
 // NewCompiler is a compiler set up as the checker compiles rules: schema type checking, strict
 // mode, the safe capabilities (and print statements when compiling tests).
-func NewCompiler(lib *ruleset.Library, withTests bool) *ast.Compiler {
+func NewCompiler(lib *library.Library, withTests bool) *ast.Compiler {
 	ss := ast.NewSchemaSet()
 	ss.Put(ast.SchemaRootRef, lib.Schema)                // every module's input is an event
 	ss.Put(ast.MustParseRef("schema.event"), lib.Schema) // for `schemas: - input: schema.event`
@@ -140,7 +139,7 @@ func NewCompiler(lib *ruleset.Library, withTests bool) *ast.Compiler {
 }
 
 // Modules copies the library's modules (and tests, when asked) for one compilation.
-func Modules(lib *ruleset.Library, withTests bool) map[string]*ast.Module {
+func Modules(lib *library.Library, withTests bool) map[string]*ast.Module {
 	modules := make(map[string]*ast.Module, len(lib.Modules)+len(lib.Tests))
 	for name, m := range lib.Modules {
 		modules[name] = m.Copy()
@@ -154,7 +153,7 @@ func Modules(lib *ruleset.Library, withTests bool) map[string]*ast.Module {
 }
 
 // NewStore holds the library's data at data.sanctions.
-func NewStore(lib *ruleset.Library) storage.Store {
+func NewStore(lib *library.Library) storage.Store {
 	return inmem.NewFromObjectWithOpts(map[string]any{"sanctions": lib.Data}, inmem.OptReturnASTValuesOnRead(true))
 }
 
@@ -223,8 +222,8 @@ func Input(doc map[string]any) (ast.Value, error) {
 
 // Judgement is what the rules say about one event.
 type Judgement struct {
-	Findings []finding.Finding // sorted by severity, then rule id
-	Exempted []finding.Finding // findings an exemption turned off, each with its entry
+	Findings []Finding // sorted by severity, then rule id
+	Exempted []Finding // findings an exemption turned off, each with its entry
 }
 
 // Evaluate judges one event. A rule that fails, or runs past the per-event time limit, is
@@ -261,7 +260,7 @@ func (e *Evaluator) Evaluate(ctx context.Context, input ast.Value) (Judgement, [
 			err = &TimeoutError{Limit: e.timeout, File: r.File, Line: r.Line}
 		}
 		if err == nil {
-			var fs []finding.Finding
+			var fs []Finding
 			fs, err = decodeFindings(rs)
 			for _, f := range fs {
 				if f.Exemption != nil {
@@ -349,7 +348,7 @@ func decodeResult(rs rego.ResultSet) (Judgement, error) {
 }
 
 // decodeFindings turns one rule's `finding` set into findings.
-func decodeFindings(rs rego.ResultSet) ([]finding.Finding, error) {
+func decodeFindings(rs rego.ResultSet) ([]Finding, error) {
 	if len(rs) == 0 || len(rs[0].Expressions) == 0 {
 		return nil, nil
 	}
@@ -357,7 +356,7 @@ func decodeFindings(rs rego.ResultSet) ([]finding.Finding, error) {
 }
 
 // Sort orders findings by severity (most severe first), then rule id.
-func Sort(fs []finding.Finding) {
+func Sort(fs []Finding) {
 	sort.SliceStable(fs, func(i, j int) bool {
 		a, b := fs[i], fs[j]
 		if a.Severity.Rank() != b.Severity.Rank() {

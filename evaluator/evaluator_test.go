@@ -13,16 +13,15 @@ import (
 	"testing"
 
 	"github.com/sanctions-dev/sanctions/evaluator"
-	"github.com/sanctions-dev/sanctions/events"
-	"github.com/sanctions-dev/sanctions/finding"
-	"github.com/sanctions-dev/sanctions/gen"
-	"github.com/sanctions-dev/sanctions/internal/testrules"
-	"github.com/sanctions-dev/sanctions/ruleset"
+	"github.com/sanctions-dev/sanctions/internal/events"
+	"github.com/sanctions-dev/sanctions/internal/gen"
+	"github.com/sanctions-dev/sanctions/internal/library"
+	"github.com/sanctions-dev/sanctions/internal/testkit/testrules"
 )
 
-func load(t *testing.T, changes map[string]string) (*ruleset.Library, error) {
+func load(t *testing.T, changes map[string]string) (*library.Library, error) {
 	t.Helper()
-	return ruleset.Load(context.Background(), ruleset.Source{Name: "rules", FS: testrules.FS(t, changes)})
+	return library.Load(context.Background(), library.Source{Name: "rules", FS: testrules.FS(t, changes)})
 }
 
 func compile(t *testing.T, changes map[string]string) (*evaluator.Evaluator, error) {
@@ -166,7 +165,7 @@ func TestRuleErrorIsReportedAndOtherFindingsKept(t *testing.T) {
 // findings are built entirely in Rego, so `opa eval` and an OPA server give them too.
 func TestSameFindingsUnderPlainOPA(t *testing.T) {
 	ctx := context.Background()
-	lib, err := ruleset.Load(ctx, ruleset.Source{Name: "rules", FS: os.DirFS("../rules")})
+	lib, err := library.Load(ctx, library.Source{Name: "rules", FS: os.DirFS("../rules")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -248,7 +247,7 @@ func fixtureEvents(t *testing.T) []*events.Event {
 	return evs
 }
 
-func ids(fs []finding.Finding) []string {
+func ids(fs []evaluator.Finding) []string {
 	out := []string{}
 	for _, f := range fs {
 		out = append(out, f.RuleID)

@@ -7,10 +7,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/sanctions-dev/sanctions/diag"
 	"github.com/sanctions-dev/sanctions/evaluator"
-	"github.com/sanctions-dev/sanctions/internal/testrules"
-	"github.com/sanctions-dev/sanctions/ruleset"
+	"github.com/sanctions-dev/sanctions/internal/diag"
+	"github.com/sanctions-dev/sanctions/internal/library"
+	"github.com/sanctions-dev/sanctions/internal/testkit/testrules"
 )
 
 const testRule = "sanctions/dprk/test_rule/test_rule.rego"
@@ -124,7 +124,7 @@ func TestKeepGoing(t *testing.T) {
 	for name, tt := range broken {
 		t.Run(name, func(t *testing.T) {
 			changes := map[string]string{testRule: header + tt.body, "sanctions/dprk/test_rule/examples.yaml": "examples: []\n"}
-			lib, err := ruleset.LoadWith(context.Background(), ruleset.Options{KeepGoing: true}, ruleset.Source{Name: "rules", FS: testrules.FS(t, changes)})
+			lib, err := library.LoadWith(context.Background(), library.Options{KeepGoing: true}, library.Source{Name: "rules", FS: testrules.FS(t, changes)})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -156,7 +156,7 @@ func TestKeepGoing(t *testing.T) {
 		})
 	}
 	t.Run("shared file", func(t *testing.T) {
-		lib, err := ruleset.LoadWith(context.Background(), ruleset.Options{KeepGoing: true}, ruleset.Source{Name: "rules",
+		lib, err := library.LoadWith(context.Background(), library.Options{KeepGoing: true}, library.Source{Name: "rules",
 			FS: testrules.FS(t, map[string]string{"sanctions/lib/broken.rego": "package sanctions.lib\n\nx := input.nope\n"})})
 		if err != nil {
 			t.Fatal(err)

@@ -8,24 +8,23 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
-	"github.com/sanctions-dev/sanctions/diag"
-	"github.com/sanctions-dev/sanctions/finding"
+	"github.com/sanctions-dev/sanctions/internal/diag"
 )
 
 // Rule is a rule package's metadata, as its METADATA block declares it.
 type Rule struct {
-	ID          string             `json:"id"`
-	Title       string             `json:"title"`
-	Description string             `json:"description"`
-	Regime      string             `json:"regime"`
-	Category    string             `json:"category"`
-	Severity    finding.Severity   `json:"severity"`
-	Citations   []finding.Citation `json:"citations"`
-	Resources   []Resource         `json:"related_resources"`
-	Deprecated  bool               `json:"deprecated,omitempty"`
-	Package     string             `json:"package"` // data.sanctions.dprk.arms_export
-	File        string             `json:"file"`
-	Line        int                `json:"line"`
+	ID          string     `json:"id"`
+	Title       string     `json:"title"`
+	Description string     `json:"description"`
+	Regime      string     `json:"regime"`
+	Category    string     `json:"category"`
+	Severity    Severity   `json:"severity"`
+	Citations   []Citation `json:"citations"`
+	Resources   []Resource `json:"related_resources"`
+	Deprecated  bool       `json:"deprecated,omitempty"`
+	Package     string     `json:"package"` // data.sanctions.dprk.arms_export
+	File        string     `json:"file"`
+	Line        int        `json:"line"`
 }
 
 // Resource is a related document: a resolution on the UN documents site.
@@ -146,7 +145,7 @@ func ruleFrom(a *ast.Annotations, pkg string) (Rule, diag.List) {
 	}
 	sev := str("severity")
 	if sev != "" {
-		if s, err := finding.ParseSeverity(sev); err != nil {
+		if s, err := ParseSeverity(sev); err != nil {
 			bad("custom.severity: %v", err)
 		} else {
 			r.Severity = s
@@ -170,7 +169,7 @@ func ruleFrom(a *ast.Annotations, pkg string) (Rule, diag.List) {
 			}
 			return s
 		}
-		cit := finding.Citation{Resolution: get("resolution"), Paragraph: get("paragraph"), Summary: get("summary"), URL: get("url")}
+		cit := Citation{Resolution: get("resolution"), Paragraph: get("paragraph"), Summary: get("summary"), URL: get("url")}
 		cit.Note, _ = c["note"].(string)
 		checkConfirmation(c, &cit, func(msg string) { bad("custom.citations[%d]: %s", i, msg) })
 		cit.InForce = get("in_force")
@@ -207,7 +206,7 @@ var confirmedSource = regexp.MustCompile(`^(https?://\S+|[A-Za-z0-9][\w.-]*/[\w.
 // checkConfirmation reads a citation's `confirmed` and checks it against its note: a confirmed
 // paragraph carries no "not yet confirmed" note, and a note about confirmation has the one
 // wording every rule uses.
-func checkConfirmation(c map[string]any, cit *finding.Citation, bad func(string)) {
+func checkConfirmation(c map[string]any, cit *Citation, bad func(string)) {
 	if v, ok := c["confirmed"]; ok {
 		s, _ := v.(string)
 		switch {

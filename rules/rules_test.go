@@ -12,10 +12,10 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/format"
 
-	"github.com/sanctions-dev/sanctions/internal/testrules"
-	"github.com/sanctions-dev/sanctions/ruledoc"
-	"github.com/sanctions-dev/sanctions/ruleset"
-	"github.com/sanctions-dev/sanctions/ruletest"
+	"github.com/sanctions-dev/sanctions/internal/library"
+	"github.com/sanctions-dev/sanctions/internal/ruledoc"
+	"github.com/sanctions-dev/sanctions/internal/ruletest"
+	"github.com/sanctions-dev/sanctions/internal/testkit/testrules"
 )
 
 // TestRules runs every *_test.rego and every examples.yaml of this directory's rule library,
@@ -48,11 +48,11 @@ func TestRules(t *testing.T) {
 // TestEmbeddedCopyMatchesDirectory makes sure the binary's fallback is this directory.
 func TestEmbeddedCopyMatchesDirectory(t *testing.T) {
 	ctx := context.Background()
-	disk, err := ruleset.Load(ctx, ruleset.Source{Name: "x", FS: os.DirFS(".")})
+	disk, err := library.Load(ctx, library.Source{Name: "x", FS: os.DirFS(".")})
 	if err != nil {
 		t.Fatal(err)
 	}
-	emb, err := ruleset.Load(ctx, ruleset.Embedded())
+	emb, err := library.Load(ctx, library.Embedded())
 	if err != nil {
 		t.Fatal(err)
 	}

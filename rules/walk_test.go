@@ -12,12 +12,12 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/sanctions-dev/sanctions/events"
-	"github.com/sanctions-dev/sanctions/finding"
+	"github.com/sanctions-dev/sanctions/evaluator"
+	"github.com/sanctions-dev/sanctions/internal/checkrun"
+	"github.com/sanctions-dev/sanctions/internal/events"
+	"github.com/sanctions-dev/sanctions/internal/library"
 	"github.com/sanctions-dev/sanctions/internal/phrase"
-	"github.com/sanctions-dev/sanctions/internal/testrules"
-	"github.com/sanctions-dev/sanctions/ruleset"
-	"github.com/sanctions-dev/sanctions/runner"
+	"github.com/sanctions-dev/sanctions/internal/testkit/testrules"
 )
 
 // TestNoSilentMiss walks every rule over its firing examples with each party written each
@@ -171,7 +171,7 @@ func rewrite(doc map[string]any, slot string, change func(map[string]any)) map[s
 
 // judge runs doc through the checker (validation, normalisation, every rule) and returns the
 // verdict of rule's finding, or "" when it does not fire.
-func judge(ctx context.Context, t *testing.T, eng *runner.Engine, doc map[string]any, rule string) string {
+func judge(ctx context.Context, t *testing.T, eng *checkrun.Engine, doc map[string]any, rule string) string {
 	t.Helper()
 	for _, f := range checkerFindings(ctx, t, eng, doc) {
 		if f.RuleID == rule {
@@ -182,7 +182,7 @@ func judge(ctx context.Context, t *testing.T, eng *runner.Engine, doc map[string
 }
 
 // checkerFindings gives the checker's findings on a copy of doc (the checker normalises names).
-func checkerFindings(ctx context.Context, t *testing.T, eng *runner.Engine, doc map[string]any) []finding.Finding {
+func checkerFindings(ctx context.Context, t *testing.T, eng *checkrun.Engine, doc map[string]any) []evaluator.Finding {
 	t.Helper()
 	cp := rewrite(doc, "", func(map[string]any) {})
 	id, _ := cp["id"].(string)
@@ -217,7 +217,7 @@ func TestEveryDesignationIsFound(t *testing.T) {
 		}
 		var parties []map[string]any
 		for _, f := range slices.Compact(slices.Sorted(slices.Values(forms))) {
-			if len(ruleset.NameKeys(f)) == 0 {
+			if len(library.NameKeys(f)) == 0 {
 				continue // one short word, or no Latin letters: not matched by name, by design
 			}
 			parties = append(parties, map[string]any{"name": f, "kind": map[string]string{"individual": "person", "entity": "company", "vessel": "vessel"}[typ]})

@@ -3,7 +3,7 @@
 # generated events and the same rules and data:
 #   - sanctions check on NDJSON, and on the same events as separate files;
 #   - floor: a minimal Go program that evaluates the same rules with a prepared query in one
-#     goroutine (bench/floor), the floor an embedder of OPA gets for free;
+#     goroutine (cmd/benchfloor), the floor an embedder of OPA gets for free;
 #   - conftest test on the separate files, with a thin wrapper policy around the same rules;
 #   - opa eval over the same rules (the bundle that `sanctions bundle` writes), all events in one
 #     input array.
@@ -31,7 +31,7 @@ mkdir -p "$bin" "$work/files" "$work/policy"
 
 echo "building sanctions and floor; installing opa $OPA_VERSION and conftest $CONFTEST_VERSION" >&2
 go build -o "$bin/sanctions" ./cmd/sanctions
-go build -o "$bin/floor" ./bench/floor
+go build -o "$bin/floor" ./cmd/benchfloor
 GOBIN="$bin" go install "github.com/open-policy-agent/opa@$OPA_VERSION"
 GOBIN="$bin" go install "github.com/open-policy-agent/conftest@$CONFTEST_VERSION"
 
@@ -81,7 +81,7 @@ start=$(date +%s%N); "$bin/sanctions" check --rules rules -q fixtures/seed > /de
 echo
 echo "Machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(go version | cut -d' ' -f3)"
 echo
-echo "| run | events | wall s | events/s | peak MB |"
+echo "| run | events | wall s | internal/events/s | peak MB |"
 echo "| --- | ---: | ---: | ---: | ---: |"
 printf '%s\n' "${rows[@]}"
 echo

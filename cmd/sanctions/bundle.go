@@ -6,7 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/sanctions-dev/sanctions/opabundle"
+	"github.com/sanctions-dev/sanctions/internal/bundle"
 )
 
 func newBundle(g *globals, s *streams) *cobra.Command {
@@ -25,7 +25,7 @@ POST /v1/data/sanctions/findings with {"input": EVENT} with the findings sanctio
 			if err != nil {
 				return err
 			}
-			lib, err := library(cmd.Context(), s, c)
+			lib, err := loadLibrary(cmd.Context(), s, c)
 			if err != nil {
 				return err
 			}
@@ -36,7 +36,7 @@ POST /v1/data/sanctions/findings with {"input": EVENT} with the findings sanctio
 			if err != nil {
 				return withStatus(exitError, err)
 			}
-			rev, err := opabundle.Write(f, lib, revision)
+			rev, err := bundle.Write(f, lib, revision)
 			if cerr := f.Close(); err == nil {
 				err = cerr
 			}

@@ -15,11 +15,11 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/viper"
 
-	"github.com/sanctions-dev/sanctions/baseline"
-	"github.com/sanctions-dev/sanctions/events"
-	"github.com/sanctions-dev/sanctions/finding"
-	"github.com/sanctions-dev/sanctions/report"
-	"github.com/sanctions-dev/sanctions/runner"
+	"github.com/sanctions-dev/sanctions/evaluator"
+	"github.com/sanctions-dev/sanctions/internal/baseline"
+	"github.com/sanctions-dev/sanctions/internal/checkrun"
+	"github.com/sanctions-dev/sanctions/internal/events"
+	"github.com/sanctions-dev/sanctions/internal/report"
 )
 
 func newCheck(g *globals, s *streams) *cobra.Command {
@@ -75,7 +75,7 @@ after evaluating every valid event.`,
 				if err != nil {
 					return err
 				}
-				run := &runner.Check{
+				run := &checkrun.Check{
 					Paths:       args,
 					Stdin:       s.in,
 					InputFormat: inFormat,
@@ -167,11 +167,11 @@ after evaluating every valid event.`,
 }
 
 // parseFailOn reads --fail-on; "never" gives "".
-func parseFailOn(s string) (finding.Severity, error) {
+func parseFailOn(s string) (evaluator.Severity, error) {
 	if s == "never" {
 		return "", nil
 	}
-	sev, err := finding.ParseSeverity(s)
+	sev, err := evaluator.ParseSeverity(s)
 	if err != nil {
 		return "", fmt.Errorf("--fail-on: %w", err)
 	}

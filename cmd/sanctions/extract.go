@@ -10,7 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/sanctions-dev/sanctions/extract"
+	"github.com/sanctions-dev/sanctions/internal/extract"
 )
 
 func newExtract(g *globals, s *streams) *cobra.Command {
@@ -50,7 +50,7 @@ An article gives its date on a first line "date YYYY-MM-DD" (or a <meta> or <tim
 					return withStatus(exitError, fmt.Errorf("--date: want YYYY-MM-DD: %w", err))
 				}
 			}
-			lib, err := library(cmd.Context(), s, c)
+			lib, err := loadLibrary(cmd.Context(), s, c)
 			if err != nil {
 				return err
 			}

@@ -5,7 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/sanctions-dev/sanctions/gen"
+	"github.com/sanctions-dev/sanctions/internal/gen"
 )
 
 func newGen(s *streams) *cobra.Command {

@@ -11,8 +11,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/sanctions-dev/sanctions/designations"
-	"github.com/sanctions-dev/sanctions/ruleset"
+	"github.com/sanctions-dev/sanctions/internal/library"
+	"github.com/sanctions-dev/sanctions/internal/unlist"
 )
 
 // defaultListURL is where the UN publishes the Consolidated List.
@@ -27,7 +27,7 @@ func newImport(g *globals, s *streams) *cobra.Command {
 		output, retrieved string
 		regimes           []string
 		force             bool
-		src               designations.Source
+		src               unlist.Source
 	)
 	unList := &cobra.Command{
 		Use:   "un-list FILE.xml",
@@ -71,8 +71,8 @@ regimes asked for is refused (exit status 2).`,
 			src.Publisher = "United Nations Security Council"
 			src.File = filepath.Base(args[0])
 			src.Retrieved = retrieved
-			res, err := designations.FromUNList(f, src, regimes)
-			if errors.Is(err, designations.ErrEmpty) {
+			res, err := unlist.FromUNList(f, src, regimes)
+			if errors.Is(err, unlist.ErrEmpty) {
 				return withStatus(exitError, fmt.Errorf("%s: %w; nothing written (is it the UN Consolidated List, and is --regime right?)", args[0], err))
 			}
 			if err != nil {
@@ -82,7 +82,7 @@ regimes asked for is refused (exit status 2).`,
 				fmt.Fprintf(s.err, "sanctions: warning: %s\n", w)
 			}
 			list := res.List
-			var old *designations.List
+			var old *unlist.List
 			if base != "" {
 				if old, err = readTable(base); err != nil {
 					return withStatus(exitError, err)
@@ -94,7 +94,7 @@ regimes asked for is refused (exit status 2).`,
 						target, counts(old), old.Snapshot, len(list.Designations), args[0], list.Snapshot))
 				}
 			}
-			list, kept := designations.Merge(old, list)
+			list, kept := unlist.Merge(old, list)
 			var buf bytes.Buffer
 			if err := list.Write(&buf); err != nil {
 				return withStatus(exitError, err)
@@ -154,7 +154,7 @@ func importTarget(g *globals, output string) (target, base string, err error) {
 	if dir == "" {
 		return "", "", fmt.Errorf("no rule library directory to write to (no --rules, no rules.paths, no ./rules): give --rules DIR or --output FILE")
 	}
-	if _, err := ruleset.Resolve([]string{dir}); err != nil {
+	if _, err := library.Resolve([]string{dir}); err != nil {
 		return "", "", err
 	}
 	target = filepath.Join(dir, "data", "designations.json")
@@ -168,13 +168,13 @@ func existing(p string) string {
 	return ""
 }
 
-func readTable(p string) (*designations.List, error) {
+func readTable(p string) (*unlist.List, error) {
 	f, err := os.Open(p)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	l, err := designations.Read(f)
+	l, err := unlist.Read(f)
 	if err != nil {
 		return nil, fmt.Errorf("%s: not a designations table (%w); move it away or give --output", p, err)
 	}
@@ -182,7 +182,7 @@ func readTable(p string) (*designations.List, error) {
 }
 
 // counts says what a table holds: "80 individuals, 75 entities, 7 vessels".
-func counts(l *designations.List) string {
+func counts(l *unlist.List) string {
 	n := l.Count()
 	var parts []string
 	for _, k := range []string{"individual", "entity", "vessel"} {

@@ -8,11 +8,11 @@ import (
 	"github.com/spf13/viper"
 
 	"github.com/sanctions-dev/sanctions/config"
-	"github.com/sanctions-dev/sanctions/diag"
 	"github.com/sanctions-dev/sanctions/evaluator"
-	"github.com/sanctions-dev/sanctions/events"
-	"github.com/sanctions-dev/sanctions/ruleset"
-	"github.com/sanctions-dev/sanctions/runner"
+	"github.com/sanctions-dev/sanctions/internal/checkrun"
+	"github.com/sanctions-dev/sanctions/internal/diag"
+	"github.com/sanctions-dev/sanctions/internal/events"
+	"github.com/sanctions-dev/sanctions/internal/library"
 )
 
 type streams struct {
@@ -69,8 +69,8 @@ func (g *globals) settings(bind func(v *viper.Viper) error) (*config.Config, err
 }
 
 // engine loads and compiles the rule library; problems in it end the command with status 2.
-func engine(ctx context.Context, s *streams, c *config.Config) (*runner.Engine, error) {
-	sources, err := ruleset.Resolve(c.Rules.Paths)
+func engine(ctx context.Context, s *streams, c *config.Config) (*checkrun.Engine, error) {
+	sources, err := library.Resolve(c.Rules.Paths)
 	if err != nil {
 		return nil, withStatus(exitError, err)
 	}
@@ -84,12 +84,12 @@ func engine(ctx context.Context, s *streams, c *config.Config) (*runner.Engine, 
 
 // library loads the rule library, without compiling it; problems in it end the command with
 // status 2.
-func library(ctx context.Context, s *streams, c *config.Config) (*ruleset.Library, error) {
-	sources, err := ruleset.Resolve(c.Rules.Paths)
+func loadLibrary(ctx context.Context, s *streams, c *config.Config) (*library.Library, error) {
+	sources, err := library.Resolve(c.Rules.Paths)
 	if err != nil {
 		return nil, withStatus(exitError, err)
 	}
-	lib, err := ruleset.Load(ctx, sources...)
+	lib, err := library.Load(ctx, sources...)
 	if err != nil {
 		printProblems(s.err, "the rules did not load", err)
 		return nil, withStatus(exitError, nil)
@@ -98,12 +98,12 @@ func library(ctx context.Context, s *streams, c *config.Config) (*ruleset.Librar
 }
 
 // compileRules loads the rule library from sources and compiles it with the settings' limits.
-func compileRules(ctx context.Context, c *config.Config, sources []ruleset.Source, keepGoing bool) (*runner.Engine, error) {
-	lib, err := ruleset.LoadWith(ctx, ruleset.Options{KeepGoing: keepGoing}, sources...)
+func compileRules(ctx context.Context, c *config.Config, sources []library.Source, keepGoing bool) (*checkrun.Engine, error) {
+	lib, err := library.LoadWith(ctx, library.Options{KeepGoing: keepGoing}, sources...)
 	if err != nil {
 		return nil, err
 	}
-	return runner.NewEngine(ctx, lib, evaluator.Options{KeepGoing: keepGoing, EventTimeout: c.Limits.EventTimeout})
+	return checkrun.NewEngine(ctx, lib, evaluator.Options{KeepGoing: keepGoing, EventTimeout: c.Limits.EventTimeout})
 }
 
 // inputLimits are the settings' limits on inputs.
@@ -119,10 +119,10 @@ func inputLimits(c *config.Config) events.Limits {
 }
 
 // ruleDirs are the directories among the rule sources (the embedded copy cannot change).
-func ruleDirs(sources []ruleset.Source) []string {
+func ruleDirs(sources []library.Source) []string {
 	var dirs []string
 	for _, src := range sources {
-		if src.Name != ruleset.EmbeddedName {
+		if src.Name != library.EmbeddedName {
 			dirs = append(dirs, src.Name)
 		}
 	}

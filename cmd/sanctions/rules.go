@@ -8,9 +8,9 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/sanctions-dev/sanctions/ruledoc"
-	"github.com/sanctions-dev/sanctions/ruletest"
-	"github.com/sanctions-dev/sanctions/runner"
+	"github.com/sanctions-dev/sanctions/internal/checkrun"
+	"github.com/sanctions-dev/sanctions/internal/ruledoc"
+	"github.com/sanctions-dev/sanctions/internal/ruletest"
 )
 
 func newRules(g *globals, s *streams) *cobra.Command {
@@ -142,7 +142,7 @@ Exit status: 0 when everything passes, 1 when a check fails, 2 when the rules do
 	return cmd
 }
 
-func loadEngine(cmd *cobra.Command, g *globals, s *streams) (*runner.Engine, error) {
+func loadEngine(cmd *cobra.Command, g *globals, s *streams) (*checkrun.Engine, error) {
 	c, err := g.settings(nil)
 	if err != nil {
 		return nil, err

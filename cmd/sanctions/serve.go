@@ -12,9 +12,9 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/viper"
 
-	"github.com/sanctions-dev/sanctions/ruleset"
-	"github.com/sanctions-dev/sanctions/runner"
-	"github.com/sanctions-dev/sanctions/server"
+	"github.com/sanctions-dev/sanctions/internal/checkrun"
+	"github.com/sanctions-dev/sanctions/internal/library"
+	"github.com/sanctions-dev/sanctions/internal/server"
 )
 
 func newServe(g *globals, s *streams) *cobra.Command {
@@ -54,11 +54,11 @@ lets those in flight finish. Logs are JSON lines on standard error.`,
 				return withStatus(exitError, fmt.Errorf("serve.log_level: %w", err))
 			}
 			log := slog.New(slog.NewJSONHandler(s.err, &slog.HandlerOptions{Level: level}))
-			sources, err := ruleset.Resolve(c.Rules.Paths)
+			sources, err := library.Resolve(c.Rules.Paths)
 			if err != nil {
 				return withStatus(exitError, err)
 			}
-			load := func(ctx context.Context) (*runner.Engine, error) { return compileRules(ctx, c, sources, false) }
+			load := func(ctx context.Context) (*checkrun.Engine, error) { return compileRules(ctx, c, sources, false) }
 			ctx := cmd.Context()
 			srv, err := server.New(ctx, load, server.Options{Token: c.Serve.Token, Limits: inputLimits(c),
 				Workers: c.Check.Workers, Tool: toolInfo(), Log: log})

@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/sanctions-dev/sanctions/internal/testrules"
+	"github.com/sanctions-dev/sanctions/internal/testkit/testrules"
 )
 
 // TestServeCommand: `sanctions serve` answers with the token from the environment, logs JSON

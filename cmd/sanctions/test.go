@@ -7,7 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/sanctions-dev/sanctions/ruletest"
+	"github.com/sanctions-dev/sanctions/internal/ruletest"
 )
 
 func newTest(g *globals, s *streams) *cobra.Command {

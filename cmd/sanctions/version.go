@@ -6,7 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/sanctions-dev/sanctions/report"
+	"github.com/sanctions-dev/sanctions/internal/report"
 )
 
 func newVersion(s *streams) *cobra.Command {

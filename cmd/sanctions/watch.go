@@ -12,8 +12,8 @@ import (
 	"github.com/mattn/go-isatty"
 
 	"github.com/sanctions-dev/sanctions/config"
-	"github.com/sanctions-dev/sanctions/ruleset"
-	"github.com/sanctions-dev/sanctions/watch"
+	"github.com/sanctions-dev/sanctions/internal/library"
+	"github.com/sanctions-dev/sanctions/internal/watch"
 )
 
 // watchLoop runs once, then again after every change to the files that paths names, until ctx
@@ -66,7 +66,7 @@ func (g *globals) watchPaths(inputs []string) []string {
 		}
 	}
 	if err == nil {
-		if sources, err := ruleset.Resolve(c.Rules.Paths); err == nil {
+		if sources, err := library.Resolve(c.Rules.Paths); err == nil {
 			out = append(out, ruleDirs(sources)...)
 		}
 	}

@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/sanctions-dev/sanctions/internal/testrules"
+	"github.com/sanctions-dev/sanctions/internal/testkit/testrules"
 )
 
 // syncBuffer is a buffer that the command writes to while the test reads it.

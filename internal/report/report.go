@@ -1,0 +1,331 @@
+// Package report is the report model (the JSON of docs/findings.md) and its renderers, one per
+// format behind one interface. It knows formats, and nothing of how events are read or judged.
+package report
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/sanctions-dev/sanctions/evaluator"
+	"github.com/sanctions-dev/sanctions/internal/diag"
+)
+
+// Version is the report format's version.
+const Version = 1
+
+// Disclaimer is printed once in every report.
+const Disclaimer = "Findings flag reported events that may breach UN Security Council measures, judged on the facts as reported. " +
+	"They are not legal determinations: each needs an analyst's review against its sources."
+
+// Report is the result of one check.
+type Report struct {
+	Version    int             `json:"version"`
+	Summary    Summary         `json:"summary"`
+	Results    []Result        `json:"results"`
+	Errors     []*diag.Problem `json:"errors"`
+	Baseline   *BaselineInfo   `json:"baseline,omitempty"` // with check --baseline
+	Disclaimer string          `json:"disclaimer"`
+
+	Rules []Rule `json:"-"` // the rules that ran, for formats that describe them (SARIF, JUnit)
+	Tool  Tool   `json:"-"`
+
+	worst evaluator.Severity // the most severe finding added
+}
+
+// Rule is what formats show of a rule.
+type Rule struct {
+	ID          string
+	Title       string
+	Description string
+	Regime      string
+	Category    string
+	Severity    evaluator.Severity
+	Citations   []evaluator.Citation
+	File        string
+}
+
+// Tool names the program that made the report.
+type Tool struct {
+	Name    string
+	Version string
+	URI     string
+}
+
+// BaselineInfo says what a baseline took out of the report.
+type BaselineInfo struct {
+	File       string          `json:"file"`
+	Suppressed int             `json:"suppressed"` // findings left out because the baseline has them
+	Stale      []BaselineEntry `json:"stale"`      // baseline entries no finding matched
+}
+
+// BaselineEntry is one accepted finding: an event and a rule.
+type BaselineEntry struct {
+	EventID string `json:"event_id"`
+	RuleID  string `json:"rule_id"`
+}
+
+// Summary counts what happened. Every input event is counted once, as evaluated or rejected.
+type Summary struct {
+	Events     int            `json:"events"`
+	Evaluated  int            `json:"evaluated"`
+	Rejected   int            `json:"rejected"`
+	Findings   int            `json:"findings"`
+	BySeverity map[string]int `json:"by_severity"`
+	Rules      int            `json:"rules"`
+	Exempted   int            `json:"exempted,omitempty"` // findings turned off by exemptions (each listed under its event)
+}
+
+// Result is one evaluated event with its findings (possibly none).
+type Result struct {
+	EventID  string              `json:"event_id"`
+	Location evaluator.Location  `json:"location"`
+	Findings []evaluator.Finding `json:"findings"`
+	Exempted []evaluator.Finding `json:"exempted,omitempty"` // findings an exemption turned off, each with its entry
+	Event    Event               `json:"-"`
+}
+
+// Event is what renderers show of an event besides its findings.
+type Event struct {
+	Type    string
+	Date    string
+	EndDate string
+	Summary string
+	Sources []Source
+}
+
+// Source is one of an event's sources, for resolving the source ids of evidence.
+type Source struct {
+	ID        string
+	Publisher string
+	Title     string
+	URL       string
+	Published string
+}
+
+// New starts an empty report for a run with the given number of rules.
+func New(rules int) *Report {
+	return &Report{
+		Version:    Version,
+		Summary:    Summary{BySeverity: map[string]int{}, Rules: rules},
+		Results:    []Result{},
+		Errors:     []*diag.Problem{},
+		Disclaimer: Disclaimer,
+	}
+}
+
+// AddResult records an evaluated event.
+func (r *Report) AddResult(res Result) {
+	r.Results = append(r.Results, r.count(res))
+}
+
+// count adds a result to the summary and returns it ready to render: empty lists rather than
+// nil, findings (and exempted findings) located.
+func (r *Report) count(res Result) Result {
+	if res.Findings == nil {
+		res.Findings = []evaluator.Finding{}
+	}
+	for _, fs := range [][]evaluator.Finding{res.Findings, res.Exempted} {
+		for i := range fs {
+			fs[i].Location = res.Location
+			if fs[i].Citations == nil {
+				fs[i].Citations = []evaluator.Citation{}
+			}
+			if fs[i].Evidence == nil {
+				fs[i].Evidence = []evaluator.Evidence{}
+			}
+			if fs[i].CounterEvidence == nil {
+				fs[i].CounterEvidence = []evaluator.CounterEvidence{}
+			}
+		}
+	}
+	for _, f := range res.Findings {
+		r.Summary.BySeverity[string(f.Severity)]++
+		if f.Severity.Rank() > r.worst.Rank() {
+			r.worst = f.Severity
+		}
+	}
+	r.Summary.Exempted += len(res.Exempted)
+	r.Summary.Events++
+	r.Summary.Evaluated++
+	r.Summary.Findings += len(res.Findings)
+	return res
+}
+
+// ExemptedLine is the one line every format gives an exempted finding: "Exempted:
+// DPRK-SECTORAL-IMPORT  DPRK sectoral imports, by EX-HUM-UNICEF-2019-12 (humanitarian exemption
+// under UNSCR 2397 (2017) 25)".
+func ExemptedLine(f evaluator.Finding) string {
+	line := fmt.Sprintf("Exempted: %s  %s", f.RuleID, f.Title)
+	if e := f.Exemption; e != nil {
+		line += fmt.Sprintf(", by %s (%s exemption under UNSCR %s)", e.ID, e.Kind, e.Basis)
+	}
+	return line
+}
+
+// exemptionText is ExemptedLine with the exemption's reference and where it can be read.
+func exemptionText(f evaluator.Finding) string {
+	text := ExemptedLine(f)
+	if e := f.Exemption; e != nil {
+		if e.Reference != "" {
+			text += ": " + e.Reference
+		}
+		if e.URL != "" {
+			text += " (" + e.URL + ")"
+		}
+	}
+	return text
+}
+
+// AddRejected records an event that could not be evaluated.
+func (r *Report) AddRejected(p *diag.Problem) {
+	r.Summary.Events++
+	r.Summary.Rejected++
+	r.Errors = append(r.Errors, p)
+}
+
+// AddError records a problem that is not one rejected event (a rule failing on an event that was
+// still evaluated, an invalid expect block, an unreadable directory).
+func (r *Report) AddError(p *diag.Problem) {
+	r.Errors = append(r.Errors, p)
+}
+
+// Worst is the highest severity among the findings, or "" when there are none.
+func (r *Report) Worst() evaluator.Severity { return r.worst }
+
+// Sink receives the outcome of a check, event by event, in input order. A *Report keeps it all;
+// a *Writer renders as it goes.
+type Sink interface {
+	Result(Result) error
+	Rejected(*diag.Problem) error
+	Error(*diag.Problem) error
+}
+
+// Result keeps an evaluated event.
+func (r *Report) Result(res Result) error { r.AddResult(res); return nil }
+
+// Rejected keeps an event that could not be evaluated.
+func (r *Report) Rejected(p *diag.Problem) error { r.AddRejected(p); return nil }
+
+// Error keeps a problem that is not one rejected event.
+func (r *Report) Error(p *diag.Problem) error { r.AddError(p); return nil }
+
+// Renderer writes a report in one format.
+type Renderer interface {
+	Render(w io.Writer, r *Report) error
+}
+
+// Options tune renderers.
+type Options struct {
+	Quiet bool // text: the summary only
+	Color bool // text: ANSI colours (for a terminal, when NO_COLOR is unset)
+}
+
+// formats lists the renderers by name; the names feed --format's help.
+var formats = map[string]func(Options) Renderer{
+	"text":     func(o Options) Renderer { return Text{Quiet: o.Quiet, Color: o.Color} },
+	"json":     func(Options) Renderer { return JSON{} },
+	"ndjson":   func(Options) Renderer { return NDJSON{} },
+	"markdown": func(Options) Renderer { return Markdown{} },
+	"html":     func(Options) Renderer { return HTML{} },
+	"sarif":    func(Options) Renderer { return SARIF{} },
+	"junit":    func(Options) Renderer { return JUnit{} },
+	"csv":      func(Options) Renderer { return CSV{} },
+}
+
+// Names lists the formats, sorted.
+func Names() []string {
+	names := make([]string, 0, len(formats))
+	for n := range formats {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// Lookup finds a renderer by name.
+func Lookup(name string, o Options) (Renderer, error) {
+	f, ok := formats[name]
+	if !ok {
+		return nil, fmt.Errorf("unknown format %q (want %s)", name, strings.Join(Names(), ", "))
+	}
+	return f(o), nil
+}
+
+// Streamer is a format that can write each result as it comes, keeping memory flat whatever the
+// number of events: Begin before the first result, End after the last (with the summary and
+// errors in r).
+type Streamer interface {
+	Renderer
+	Begin(w io.Writer, r *Report) error
+	WriteResult(w io.Writer, r *Report, res Result, i int) error
+	End(w io.Writer, r *Report) error
+}
+
+// Writer is a Sink that renders a report: a Streamer format writes each result as it comes and
+// the report keeps only the counts and errors; any other format keeps everything and renders it
+// at Close.
+type Writer struct {
+	Report   *Report
+	w        io.Writer
+	renderer Renderer
+	stream   Streamer
+	begun    bool
+	n        int // results written
+}
+
+// NewWriter renders r (which carries the rules and tool) in the given format to w.
+func NewWriter(w io.Writer, renderer Renderer, r *Report) *Writer {
+	x := &Writer{Report: r, w: w, renderer: renderer}
+	x.stream, _ = renderer.(Streamer)
+	return x
+}
+
+// Result renders or keeps an evaluated event.
+func (x *Writer) Result(res Result) error {
+	if x.stream == nil {
+		x.Report.AddResult(res)
+		return nil
+	}
+	if !x.begun {
+		x.begun = true
+		if err := x.stream.Begin(x.w, x.Report); err != nil {
+			return err
+		}
+	}
+	x.n++
+	return x.stream.WriteResult(x.w, x.Report, x.Report.count(res), x.n-1)
+}
+
+// Rejected keeps an event that could not be evaluated.
+func (x *Writer) Rejected(p *diag.Problem) error { x.Report.AddRejected(p); return nil }
+
+// Error keeps a problem that is not one rejected event.
+func (x *Writer) Error(p *diag.Problem) error { x.Report.AddError(p); return nil }
+
+// Close writes what remains: the whole report, or the end of a stream.
+func (x *Writer) Close() error {
+	if x.stream == nil {
+		return x.renderer.Render(x.w, x.Report)
+	}
+	if !x.begun {
+		if err := x.stream.Begin(x.w, x.Report); err != nil {
+			return err
+		}
+	}
+	return x.stream.End(x.w, x.Report)
+}
+
+// renderStream renders a whole report through a Streamer.
+func renderStream(s Streamer, w io.Writer, r *Report) error {
+	if err := s.Begin(w, r); err != nil {
+		return err
+	}
+	for i, res := range r.Results {
+		if err := s.WriteResult(w, r, res, i); err != nil {
+			return err
+		}
+	}
+	return s.End(w, r)
+}
