@@ -11,9 +11,12 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/viper"
+
+	"github.com/sanctions-dev/sanctions/internal/events"
 )
 
 //go:embed defaults.yaml
@@ -21,6 +24,36 @@ var defaults []byte
 
 // Defaults returns the built-in defaults file.
 func Defaults() []byte { return defaults }
+
+// Default is the built-in settings, from defaults.yaml alone: the one place a default is
+// written. Flags take their defaults from it, and library code given no limits uses its limits.
+var Default = sync.OnceValue(func() *Config {
+	v := viper.New()
+	v.SetConfigType("yaml")
+	if err := v.ReadConfig(bytes.NewReader(defaults)); err != nil {
+		panic("config/defaults.yaml: " + err.Error()) // embedded at build time: tested
+	}
+	c, err := Load(v)
+	if err != nil {
+		panic("config/defaults.yaml: " + err.Error())
+	}
+	return c
+})
+
+// DefaultLimits are the built-in limits on inputs.
+func DefaultLimits() events.Limits { return Default().Limits.Events() }
+
+// Events are the limits as the event decoder takes them.
+func (l Limits) Events() events.Limits {
+	return events.Limits{
+		MaxFileBytes:  l.MaxFileBytes,
+		MaxEventBytes: l.MaxEventBytes,
+		MaxDepth:      l.MaxDepth,
+		MaxValues:     l.MaxValues,
+		MaxEvents:     l.MaxEvents,
+		MaxString:     l.MaxString,
+	}
+}
 
 // Config is every setting.
 type Config struct {

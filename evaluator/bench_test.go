@@ -13,42 +13,11 @@ import (
 	"github.com/open-policy-agent/opa/v1/profiler"
 	"github.com/open-policy-agent/opa/v1/rego"
 
-	"github.com/sanctions-dev/sanctions/evaluator"
+	"github.com/sanctions-dev/sanctions/internal/compile"
 	"github.com/sanctions-dev/sanctions/internal/events"
 	"github.com/sanctions-dev/sanctions/internal/gen"
 	"github.com/sanctions-dev/sanctions/internal/testkit/testrules"
 )
-
-// BenchmarkEvaluate measures one evaluation of every rule on one event, by event type, on
-// generated events already validated and converted: the evaluator's share of a check.
-func BenchmarkEvaluate(b *testing.B) {
-	eng := testrules.Engine(b)
-	byType := map[string][]ast.Value{}
-	for _, ev := range generated(b, 3000) {
-		if probs := eng.Validator.Check(ev); len(probs) > 0 {
-			b.Fatal(probs)
-		}
-		in, err := evaluator.Input(ev.Doc)
-		if err != nil {
-			b.Fatal(err)
-		}
-		byType[ev.Type] = append(byType[ev.Type], in)
-		byType["mix"] = append(byType["mix"], in)
-	}
-	for _, typ := range []string{"mix", "transfer", "meeting", "launch", "technical_assistance", "financial", "cooperation"} {
-		inputs := byType[typ]
-		b.Run(typ, func(b *testing.B) {
-			ctx := context.Background()
-			i := 0
-			for b.Loop() {
-				if _, errs := eng.Evaluator.Evaluate(ctx, inputs[i%len(inputs)]); len(errs) > 0 {
-					b.Fatal(errs[0].Message())
-				}
-				i++
-			}
-		})
-	}
-}
 
 // BenchmarkPlaceItems measures the item taxonomy on a transfer of three items: the costliest
 // shared helper of the rules.
@@ -72,7 +41,7 @@ func BenchmarkRuleFiles(b *testing.B) {
 	pq := prepared(b, "data.sanctions.result")
 	var inputs []ast.Value
 	for _, ev := range generated(b, 500) {
-		in, err := evaluator.Input(ev.Doc)
+		in, err := ast.InterfaceToValue(ev.Doc)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -124,11 +93,11 @@ func generated(b *testing.B, n int) []*events.Event {
 func prepared(b *testing.B, query string) rego.PreparedEvalQuery {
 	b.Helper()
 	lib := testrules.Library(b)
-	c, err := evaluator.Compile(lib, false)
+	c, err := compile.Rules(lib, false)
 	if err != nil {
 		b.Fatal(err)
 	}
-	pq, err := rego.New(rego.Compiler(c), rego.Store(evaluator.NewStore(lib)), rego.Query(query)).PrepareForEval(context.Background())
+	pq, err := rego.New(rego.Compiler(c), rego.Store(compile.NewStore(lib)), rego.Query(query)).PrepareForEval(context.Background())
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -12,25 +12,26 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sanctions-dev/sanctions/config"
 	"github.com/sanctions-dev/sanctions/evaluator"
+	"github.com/sanctions-dev/sanctions/internal/compile"
 	"github.com/sanctions-dev/sanctions/internal/events"
 	"github.com/sanctions-dev/sanctions/internal/gen"
 	"github.com/sanctions-dev/sanctions/internal/library"
 	"github.com/sanctions-dev/sanctions/internal/testkit/testrules"
 )
 
-func load(t *testing.T, changes map[string]string) (*library.Library, error) {
+// loadRules loads the repository's rules with changes (a file's new content, or "" to delete it).
+func loadRules(t *testing.T, changes map[string]string) (*evaluator.Engine, error) {
 	t.Helper()
-	return library.Load(context.Background(), library.Source{Name: "rules", FS: testrules.FS(t, changes)})
+	return loadWith(t, changes, evaluator.Options{})
 }
 
-func compile(t *testing.T, changes map[string]string) (*evaluator.Evaluator, error) {
+// loadWith is loadRules with options.
+func loadWith(t *testing.T, changes map[string]string, opts evaluator.Options) (*evaluator.Engine, error) {
 	t.Helper()
-	lib, err := load(t, changes)
-	if err != nil {
-		t.Fatalf("load: %v", err)
-	}
-	return evaluator.New(context.Background(), lib, evaluator.Options{})
+	opts.Sources = []library.Source{{Name: "rules", FS: testrules.FS(t, changes)}}
+	return evaluator.Load(context.Background(), opts)
 }
 
 const header = `# METADATA
@@ -68,10 +69,7 @@ func TestLoadErrorsNameFileLineColumn(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			lib, err := load(t, map[string]string{"sanctions/dprk/test_rule/test_rule.rego": header + tt.body})
-			if err == nil {
-				_, err = evaluator.New(context.Background(), lib, evaluator.Options{})
-			}
+			_, err := loadRules(t, map[string]string{"sanctions/dprk/test_rule/test_rule.rego": header + tt.body})
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("got %v\nwant %s", err, tt.want)
 			}
@@ -90,7 +88,7 @@ func TestRefusedBuiltins(t *testing.T) {
 	} {
 		t.Run(strings.SplitN(call, "(", 2)[0], func(t *testing.T) {
 			body := "finding contains f if {\n\tx := " + call + "\n\tx != null\n\tf := lib.finding(rego.metadata.chain(), {\"facts\": [], \"items\": [], \"review\": []})\n}\n"
-			_, err := compile(t, map[string]string{"sanctions/dprk/test_rule/test_rule.rego": header + body})
+			_, err := loadRules(t, map[string]string{"sanctions/dprk/test_rule/test_rule.rego": header + body})
 			if err == nil || !strings.Contains(err.Error(), "test_rule.rego:21:7") || !strings.Contains(err.Error(), "undefined function") {
 				t.Errorf("got %v, want the call refused at test_rule.rego:21:7", err)
 			}
@@ -100,7 +98,7 @@ func TestRefusedBuiltins(t *testing.T) {
 
 func TestMetadataIsRequired(t *testing.T) {
 	noSeverity := strings.Replace(header, "#   severity: low\n", "", 1)
-	_, err := compile(t, map[string]string{"sanctions/dprk/test_rule/test_rule.rego": noSeverity +
+	_, err := loadRules(t, map[string]string{"sanctions/dprk/test_rule/test_rule.rego": noSeverity +
 		"finding contains f if {\n\tf := lib.finding(rego.metadata.chain(), {\"facts\": [], \"items\": [], \"review\": []})\n}\n"})
 	want := "rules/sanctions/dprk/test_rule/test_rule.rego:1:1: METADATA of data.sanctions.dprk.test_rule: missing custom.severity"
 	if err == nil || err.Error() != want {
@@ -117,7 +115,7 @@ func seedEvents(t *testing.T) []*events.Event {
 	}
 	defer f.Close()
 	var evs []*events.Event
-	_, err = events.Decode(context.Background(), events.Input{Name: f.Name(), Reader: f, Format: events.YAML}, events.DefaultLimits,
+	_, err = events.Decode(context.Background(), events.Input{Name: f.Name(), Reader: f, Format: events.YAML}, config.DefaultLimits(),
 		func(r events.Record) error {
 			if r.Event == nil {
 				t.Fatalf("decode: %v", r.Problem)
@@ -133,7 +131,7 @@ func seedEvents(t *testing.T) []*events.Event {
 
 func TestRuleErrorIsReportedAndOtherFindingsKept(t *testing.T) {
 	body := "finding contains f if {\n\tto_number(input.summary) > 0\n\tf := lib.finding(rego.metadata.chain(), {\"facts\": [], \"items\": [], \"review\": []})\n}\n"
-	ev, err := compile(t, map[string]string{"sanctions/dprk/test_rule/test_rule.rego": header + body})
+	ev, err := loadRules(t, map[string]string{"sanctions/dprk/test_rule/test_rule.rego": header + body})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,17 +141,10 @@ func TestRuleErrorIsReportedAndOtherFindingsKept(t *testing.T) {
 			missiles = e
 		}
 	}
-	input, err := evaluator.Input(missiles.Doc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	j, errs := ev.Evaluate(context.Background(), input)
-	fs := j.Findings
-	if len(errs) != 1 || errs[0].Rule != "TEST-RULE" || !strings.Contains(errs[0].Message(), "test_rule.rego:21:2: eval_builtin_error: to_number") {
-		t.Errorf("errors: %+v", errs)
-		for _, e := range errs {
-			t.Log(e.Message())
-		}
+	v := ev.Judge(context.Background(), missiles)
+	fs, errs := v.Findings, v.Failed
+	if len(errs) != 1 || errs[0].RuleID != "TEST-RULE" || !strings.Contains(errs[0].Message, "test_rule.rego:21:2: eval_builtin_error: to_number") {
+		t.Errorf("errors: %v", errs)
 	}
 	if len(fs) != 1 || fs[0].RuleID != "DPRK-ARMS-EXPORT" {
 		t.Errorf("findings: %+v, want DPRK-ARMS-EXPORT kept", fs)
@@ -165,19 +156,11 @@ func TestRuleErrorIsReportedAndOtherFindingsKept(t *testing.T) {
 // findings are built entirely in Rego, so `opa eval` and an OPA server give them too.
 func TestSameFindingsUnderPlainOPA(t *testing.T) {
 	ctx := context.Background()
-	lib, err := library.Load(ctx, library.Source{Name: "rules", FS: os.DirFS("../rules")})
+	ev, err := evaluator.Load(ctx, evaluator.Options{Sources: []library.Source{{Name: "rules", FS: os.DirFS("../rules")}}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	ev, err := evaluator.New(ctx, lib, evaluator.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	val, err := events.NewValidator(lib.SchemaPath, lib.Schema, lib.Countries)
-	if err != nil {
-		t.Fatal(err)
-	}
-	plain := testrules.PlainOPA(t, lib)
+	plain := testrules.PlainOPA(t, ev.Library())
 	total := 0
 	evs := fixtureEvents(t)
 	if len(evs) < 38 {
@@ -196,14 +179,10 @@ func TestSameFindingsUnderPlainOPA(t *testing.T) {
 	}
 	for _, raw := range evs {
 		got := plain(raw.Doc)
-		if probs := val.Check(raw); len(probs) > 0 {
-			t.Fatal(probs)
-		}
-		input, _ := evaluator.Input(raw.Doc)
-		j, errs := ev.Evaluate(ctx, input)
-		want := j.Findings
-		if len(errs) > 0 {
-			t.Fatal(errs[0].Message())
+		v := ev.Judge(ctx, raw)
+		want := v.Findings
+		if len(v.Rejected) > 0 || len(v.Failed) > 0 {
+			t.Fatal(v.Rejected, v.Failed)
 		}
 		if !reflect.DeepEqual(ids(got), ids(want)) || !reflect.DeepEqual(got, want) {
 			g, _ := json.MarshalIndent(got, "", " ")
@@ -231,7 +210,7 @@ func fixtureEvents(t *testing.T) []*events.Event {
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, err = events.Decode(context.Background(), events.Input{Name: name, Reader: f, Format: events.YAML}, events.DefaultLimits,
+		_, err = events.Decode(context.Background(), events.Input{Name: name, Reader: f, Format: events.YAML}, config.DefaultLimits(),
 			func(r events.Record) error {
 				if r.Event == nil {
 					t.Fatalf("decode: %v", r.Problem)
@@ -257,7 +236,7 @@ func ids(fs []evaluator.Finding) []string {
 }
 
 func TestCapabilities(t *testing.T) {
-	caps := evaluator.Capabilities()
+	caps := compile.Capabilities()
 	names := map[string]bool{}
 	for _, b := range caps.Builtins {
 		names[b.Name] = true
@@ -280,7 +259,7 @@ func TestCapabilities(t *testing.T) {
 func TestDuplicateRuleIDsAreRefused(t *testing.T) {
 	dup := strings.Replace(header, "id: TEST-RULE", "id: DPRK-ARMS-EXPORT", 1) +
 		"finding contains f if {\n\tf := lib.finding(rego.metadata.chain(), {\"facts\": [], \"items\": [], \"review\": []})\n}\n"
-	_, err := compile(t, map[string]string{"sanctions/dprk/test_rule/test_rule.rego": dup})
+	_, err := loadRules(t, map[string]string{"sanctions/dprk/test_rule/test_rule.rego": dup})
 	want := "rules/sanctions/dprk/test_rule/test_rule.rego:1:1: rule id DPRK-ARMS-EXPORT is already used by data.sanctions.dprk.arms_export"
 	if err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("got %v\nwant %s", err, want)
@@ -288,7 +267,7 @@ func TestDuplicateRuleIDsAreRefused(t *testing.T) {
 }
 
 func TestShippedLibraryHasEveryMeasure(t *testing.T) {
-	ev, err := compile(t, nil)
+	ev, err := loadRules(t, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

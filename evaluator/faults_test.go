@@ -2,15 +2,12 @@ package evaluator_test
 
 import (
 	"context"
-	"errors"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/sanctions-dev/sanctions/evaluator"
 	"github.com/sanctions-dev/sanctions/internal/diag"
-	"github.com/sanctions-dev/sanctions/internal/library"
-	"github.com/sanctions-dev/sanctions/internal/testkit/testrules"
 )
 
 const testRule = "sanctions/dprk/test_rule/test_rule.rego"
@@ -33,10 +30,7 @@ func TestRuleFaultsAtLoad(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			lib, err := load(t, map[string]string{testRule: header + tt.body})
-			if err == nil {
-				_, err = evaluator.New(context.Background(), lib, evaluator.Options{})
-			}
+			_, err := loadRules(t, map[string]string{testRule: header + tt.body})
 			probs := diag.Problems(err)
 			if len(probs) == 0 || probs[0].Error() != tt.want {
 				t.Errorf("got %v\nwant %s", err, tt.want)
@@ -46,19 +40,15 @@ func TestRuleFaultsAtLoad(t *testing.T) {
 }
 
 // judgeSeed evaluates the seed event of Russian fire with North Korean missiles.
-func judgeSeed(t *testing.T, ev *evaluator.Evaluator) (evaluator.Judgement, []*evaluator.RuleError) {
+func judgeSeed(t *testing.T, ev *evaluator.Engine) evaluator.Verdict {
 	t.Helper()
 	for _, e := range seedEvents(t) {
 		if e.ID == "seed-ru-fires-kp-missiles" {
-			input, err := evaluator.Input(e.Doc)
-			if err != nil {
-				t.Fatal(err)
-			}
-			return ev.Evaluate(context.Background(), input)
+			return ev.Judge(context.Background(), e)
 		}
 	}
 	t.Fatal("seed event not found")
-	return evaluator.Judgement{}, nil
+	return evaluator.Verdict{}
 }
 
 // TestRuleFaultsAtRunTime: a rule that gives conflicting values, or runs past the per-event
@@ -76,19 +66,16 @@ func TestRuleFaultsAtRunTime(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			lib, err := load(t, map[string]string{testRule: header + tt.body})
-			if err != nil {
-				t.Fatal(err)
-			}
-			ev, err := evaluator.New(context.Background(), lib, evaluator.Options{EventTimeout: tt.timeout})
+			ev, err := loadWith(t, map[string]string{testRule: header + tt.body}, evaluator.Options{EventTimeout: tt.timeout})
 			if err != nil {
 				t.Fatal(err)
 			}
 			start := time.Now()
-			j, errs := judgeSeed(t, ev)
-			if len(errs) != 1 || errs[0].Rule != "TEST-RULE" || errs[0].Message() != tt.want {
+			j := judgeSeed(t, ev)
+			errs := j.Failed
+			if len(errs) != 1 || errs[0].RuleID != "TEST-RULE" || errs[0].Message != tt.want {
 				for _, e := range errs {
-					t.Logf("rule %q: %s", e.Rule, e.Message())
+					t.Logf("rule %q: %s", e.RuleID, e.Message)
 				}
 				t.Errorf("want one error of TEST-RULE: %s", tt.want)
 			}
@@ -96,10 +83,6 @@ func TestRuleFaultsAtRunTime(t *testing.T) {
 				t.Errorf("findings %+v, want DPRK-ARMS-EXPORT kept", j.Findings)
 			}
 			if tt.timeout > 0 {
-				var te *evaluator.TimeoutError
-				if !errors.As(errs[0].Err, &te) {
-					t.Errorf("error %T, want a TimeoutError", errs[0].Err)
-				}
 				// The whole query, then the rule alone: each bounded by the limit.
 				if took := time.Since(start); took > 10*tt.timeout {
 					t.Errorf("took %s with a limit of %s", took, tt.timeout)
@@ -112,7 +95,7 @@ func TestRuleFaultsAtRunTime(t *testing.T) {
 // TestKeepGoing: with KeepGoing, a rule that does not load is left out and reported with its
 // file, line and rule id, and the other rules run; a fault in a shared file still fails.
 func TestKeepGoing(t *testing.T) {
-	shipped, err := evaluator.New(context.Background(), testrules.Library(t), evaluator.Options{})
+	shipped, err := loadRules(t, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -124,14 +107,11 @@ func TestKeepGoing(t *testing.T) {
 	for name, tt := range broken {
 		t.Run(name, func(t *testing.T) {
 			changes := map[string]string{testRule: header + tt.body, "sanctions/dprk/test_rule/examples.yaml": "examples: []\n"}
-			lib, err := library.LoadWith(context.Background(), library.Options{KeepGoing: true}, library.Source{Name: "rules", FS: testrules.FS(t, changes)})
+			ev, err := loadWith(t, changes, evaluator.Options{KeepGoing: true})
 			if err != nil {
 				t.Fatal(err)
 			}
-			ev, err := evaluator.New(context.Background(), lib, evaluator.Options{KeepGoing: true})
-			if err != nil {
-				t.Fatal(err)
-			}
+			lib := ev.Library()
 			aside := ev.SetAside()
 			if len(aside) != 1 || !strings.HasPrefix(aside[0].Error(), tt.want) {
 				t.Errorf("set aside: %v\nwant %s", aside, tt.want)
@@ -149,19 +129,14 @@ func TestKeepGoing(t *testing.T) {
 			if len(ev.Rules()) != want {
 				t.Errorf("%d rules loaded, want the %d shipped", len(ev.Rules()), want)
 			}
-			j, errs := judgeSeed(t, ev)
-			if len(errs) != 0 || len(j.Findings) != 1 {
-				t.Errorf("findings %v, errors %v: want the shipped rules' finding", j.Findings, errs)
+			j := judgeSeed(t, ev)
+			if len(j.Failed) != 0 || len(j.Findings) != 1 {
+				t.Errorf("findings %v, errors %v: want the shipped rules' finding", j.Findings, j.Failed)
 			}
 		})
 	}
 	t.Run("shared file", func(t *testing.T) {
-		lib, err := library.LoadWith(context.Background(), library.Options{KeepGoing: true}, library.Source{Name: "rules",
-			FS: testrules.FS(t, map[string]string{"sanctions/lib/broken.rego": "package sanctions.lib\n\nx := input.nope\n"})})
-		if err != nil {
-			t.Fatal(err)
-		}
-		_, err = evaluator.New(context.Background(), lib, evaluator.Options{KeepGoing: true})
+		_, err := loadWith(t, map[string]string{"sanctions/lib/broken.rego": "package sanctions.lib\n\nx := input.nope\n"}, evaluator.Options{KeepGoing: true})
 		if want := "rules/sanctions/lib/broken.rego:3:6: rego_type_error: undefined ref: input.nope"; err == nil || !strings.HasPrefix(err.Error(), want) {
 			t.Errorf("got %v, want %s", err, want)
 		}

@@ -12,6 +12,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/format"
 
+	"github.com/sanctions-dev/sanctions/config"
 	"github.com/sanctions-dev/sanctions/internal/library"
 	"github.com/sanctions-dev/sanctions/internal/ruledoc"
 	"github.com/sanctions-dev/sanctions/internal/ruletest"
@@ -27,15 +28,15 @@ func TestRules(t *testing.T) {
 	if err != nil {
 		t.Fatalf("compiling the Rego tests: %v", err)
 	}
-	examples, err := ruletest.Examples(ctx, lib, eng)
+	examples, err := ruletest.Examples(ctx, eng, config.DefaultLimits())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rego) < len(eng.Evaluator.Rules())*2 {
-		t.Errorf("only %d Rego tests for %d rules: every rule needs firing and quiet tests", len(rego), len(eng.Evaluator.Rules()))
+	if len(rego) < len(eng.Rules())*2 {
+		t.Errorf("only %d Rego tests for %d rules: every rule needs firing and quiet tests", len(rego), len(eng.Rules()))
 	}
-	if len(examples) < len(eng.Evaluator.Rules())*2 {
-		t.Errorf("only %d examples for %d rules", len(examples), len(eng.Evaluator.Rules()))
+	if len(examples) < len(eng.Rules())*2 {
+		t.Errorf("only %d examples for %d rules", len(examples), len(eng.Rules()))
 	}
 	for _, c := range append(rego, examples...) {
 		if !c.Pass {
@@ -93,7 +94,7 @@ func TestRegoIsFormatted(t *testing.T) {
 
 // TestReferenceIsCurrent fails when docs/rules.md no longer says what the rules' metadata says.
 func TestReferenceIsCurrent(t *testing.T) {
-	want := ruledoc.Markdown(testrules.Engine(t).Evaluator.Rules())
+	want := ruledoc.Markdown(testrules.Engine(t).Rules())
 	got, err := os.ReadFile("../docs/rules.md")
 	if err != nil || !bytes.Equal(got, want) {
 		t.Errorf("docs/rules.md is out of date: run go run ./cmd/sanctions rules doc > docs/rules.md (%v)", err)

@@ -12,8 +12,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sanctions-dev/sanctions/config"
 	"github.com/sanctions-dev/sanctions/evaluator"
-	"github.com/sanctions-dev/sanctions/internal/checkrun"
 	"github.com/sanctions-dev/sanctions/internal/events"
 	"github.com/sanctions-dev/sanctions/internal/library"
 	"github.com/sanctions-dev/sanctions/internal/phrase"
@@ -46,14 +46,14 @@ func TestNoSilentMiss(t *testing.T) {
 		return out
 	}
 	byDir := map[string]string{}
-	for _, r := range eng.Evaluator.Rules() {
+	for _, r := range eng.Rules() {
 		byDir[path.Dir(r.File)] = r.ID
 	}
 	variants, rules := 0, map[string]bool{}
 	for _, f := range lib.Examples {
 		rule := byDir[path.Dir(f.Name)]
 		_, err := events.Decode(ctx, events.Input{Name: f.Name, Reader: strings.NewReader(string(f.Data)), Format: events.YAML,
-			Sections: []string{"fire"}}, events.DefaultLimits, func(rec events.Record) error {
+			Sections: []string{"fire"}}, config.DefaultLimits(), func(rec events.Record) error {
 			if rec.Event == nil {
 				return fmt.Errorf("%s: %v", f.Name, rec.Problem)
 			}
@@ -80,7 +80,7 @@ func TestNoSilentMiss(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if len(rules) < len(eng.Evaluator.Rules())/2 || variants < 500 {
+	if len(rules) < len(eng.Rules())/2 || variants < 500 {
 		t.Errorf("the walk covered %d variants of %d rules' examples", variants, len(rules))
 	}
 	t.Logf("%d variants of the firing examples of %d rules", variants, len(rules))
@@ -171,7 +171,7 @@ func rewrite(doc map[string]any, slot string, change func(map[string]any)) map[s
 
 // judge runs doc through the checker (validation, normalisation, every rule) and returns the
 // verdict of rule's finding, or "" when it does not fire.
-func judge(ctx context.Context, t *testing.T, eng *checkrun.Engine, doc map[string]any, rule string) string {
+func judge(ctx context.Context, t *testing.T, eng *evaluator.Engine, doc map[string]any, rule string) string {
 	t.Helper()
 	for _, f := range checkerFindings(ctx, t, eng, doc) {
 		if f.RuleID == rule {
@@ -182,7 +182,7 @@ func judge(ctx context.Context, t *testing.T, eng *checkrun.Engine, doc map[stri
 }
 
 // checkerFindings gives the checker's findings on a copy of doc (the checker normalises names).
-func checkerFindings(ctx context.Context, t *testing.T, eng *checkrun.Engine, doc map[string]any) []evaluator.Finding {
+func checkerFindings(ctx context.Context, t *testing.T, eng *evaluator.Engine, doc map[string]any) []evaluator.Finding {
 	t.Helper()
 	cp := rewrite(doc, "", func(map[string]any) {})
 	id, _ := cp["id"].(string)

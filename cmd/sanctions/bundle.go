@@ -11,6 +11,7 @@ import (
 
 func newBundle(g *globals, s *streams) *cobra.Command {
 	var output, revision string
+	var tests bool
 	cmd := &cobra.Command{
 		Use:   "bundle",
 		Short: "Write the rules and data as an OPA bundle, for stock OPA servers",
@@ -18,8 +19,9 @@ func newBundle(g *globals, s *streams) *cobra.Command {
 indexes at data.sanctions) as an OPA bundle, a gzipped tarball with a manifest. The revision is a
 digest of the content unless --revision says otherwise. An OPA server serving the bundle answers
 POST /v1/data/sanctions/findings with {"input": EVENT} with the findings sanctions check gives.`,
-		Example: "  sanctions bundle -o sanctions.tar.gz\n  opa run --server --bundle sanctions.tar.gz",
-		Args:    cobra.NoArgs,
+		Example: "  sanctions bundle -o sanctions.tar.gz\n  opa run --server --bundle sanctions.tar.gz\n\n" +
+			"  sanctions bundle --tests -o rules-tests.tar.gz\n  opa test --bundle rules-tests.tar.gz",
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			c, err := g.settings(nil)
 			if err != nil {
@@ -36,7 +38,7 @@ POST /v1/data/sanctions/findings with {"input": EVENT} with the findings sanctio
 			if err != nil {
 				return withStatus(exitError, err)
 			}
-			rev, err := bundle.Write(f, lib, revision)
+			rev, err := bundle.WriteWith(f, lib, revision, tests)
 			if cerr := f.Close(); err == nil {
 				err = cerr
 			}
@@ -49,5 +51,6 @@ POST /v1/data/sanctions/findings with {"input": EVENT} with the findings sanctio
 	}
 	cmd.Flags().StringVarP(&output, "output", "o", "", "the bundle file to write (.tar.gz)")
 	cmd.Flags().StringVar(&revision, "revision", "", "the manifest's revision (default: a digest of the content)")
+	cmd.Flags().BoolVar(&tests, "tests", false, "include the Rego tests (*_test.rego), for opa test --bundle")
 	return cmd
 }

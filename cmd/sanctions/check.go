@@ -6,15 +6,17 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"slices"
 	"strings"
-	"time"
 
+	"github.com/google/renameio/v2"
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
 	"github.com/spf13/viper"
 
+	"github.com/sanctions-dev/sanctions/config"
 	"github.com/sanctions-dev/sanctions/evaluator"
 	"github.com/sanctions-dev/sanctions/internal/baseline"
 	"github.com/sanctions-dev/sanctions/internal/checkrun"
@@ -59,10 +61,6 @@ after evaluating every valid event.`,
 				if err != nil {
 					return err
 				}
-				renderer, err := report.Lookup(c.Check.Format, report.Options{Quiet: quiet, Color: colorFor(s.out, output)})
-				if err != nil {
-					return withStatus(exitError, err)
-				}
 				failOn, err := parseFailOn(c.Check.FailOn)
 				if err != nil {
 					return withStatus(exitError, err)
@@ -75,26 +73,33 @@ after evaluating every valid event.`,
 				if err != nil {
 					return err
 				}
-				run := &checkrun.Check{
-					Paths:       args,
-					Stdin:       s.in,
-					InputFormat: inFormat,
-					Workers:     c.Check.Workers,
-					Limits:      inputLimits(c),
+				renderer, err := report.Lookup(c.Check.Format, report.Options{Quiet: quiet, Color: colorFor(s.out, output),
+					CategoryColours: eng.Library().CategoryColours()})
+				if err != nil {
+					return withStatus(exitError, err)
 				}
+				inputs, listing := checkrun.Paths(args, checkrun.Reader("-", inFormat, s.in))
+				run := &checkrun.Check{Inputs: inputs, Problems: listing, Workers: c.Check.Workers, Limits: inputLimits(c)}
+				// --output is written to a temporary file beside it, renamed over it only once the
+				// whole report is written: a run that fails midway leaves any earlier report whole.
 				out := s.out
+				var pending *renameio.PendingFile
 				if output != "" && output != "-" {
-					f, err := os.Create(output)
+					pending, err = renameio.NewPendingFile(output, renameio.WithPermissions(0o644))
 					if err != nil {
-						return withStatus(exitError, err)
+						var pe *fs.PathError
+						if errors.As(err, &pe) {
+							err = pe.Err // the temporary file's name would mislead
+						}
+						return withStatus(exitError, fmt.Errorf("--output %s: %w", output, err))
 					}
-					defer f.Close()
-					out = f
+					defer pending.Cleanup()
+					out = pending
 				}
 				bw := bufio.NewWriterSize(out, 64<<10)
-				rep := eng.NewReport()
+				rep := checkrun.NewReport(eng)
 				rep.Tool = toolInfo()
-				// The outcome flows: runner -> recorder (--write-baseline) -> filter (--baseline) -> writer.
+				// The verdicts flow: check run -> recorder (--write-baseline) -> filter (--baseline) -> writer.
 				writer := report.NewWriter(bw, renderer, rep)
 				var sink report.Sink = writer
 				var filter *baseline.Filter
@@ -123,12 +128,17 @@ after evaluating every valid event.`,
 				if err := bw.Flush(); err != nil {
 					return withStatus(exitError, fmt.Errorf("writing the report: %w", err))
 				}
+				if pending != nil {
+					if err := pending.CloseAtomicallyReplace(); err != nil {
+						return withStatus(exitError, fmt.Errorf("writing the report: %w", err))
+					}
+				}
 				if recorder != nil {
 					var buf bytes.Buffer
 					if err := recorder.File.Write(&buf); err != nil {
 						return withStatus(exitError, err)
 					}
-					if err := os.WriteFile(writeBaseline, buf.Bytes(), 0o644); err != nil {
+					if err := renameio.WriteFile(writeBaseline, buf.Bytes(), 0o644); err != nil {
 						return withStatus(exitError, err)
 					}
 				}
@@ -150,12 +160,13 @@ after evaluating every valid event.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringP("format", "f", "text", "report format: "+strings.Join(report.Names(), ", "))
-	f.String("fail-on", "low", "exit 1 when a finding is at or above this severity: critical, high, medium, low, info, or never")
-	f.String("input-format", "yaml", "format of standard input (-): yaml, json or ndjson")
-	f.Int("workers", 0, "evaluations at once (0: one per CPU)")
-	f.Bool("keep-going", false, "leave out the rules that do not load, report them (exit 2), and run the others")
-	f.Duration("event-timeout", 5*time.Second, "time limit of the rules' evaluation of one event (0: none)")
+	d := config.Default() // the one place defaults are written: config/defaults.yaml
+	f.StringP("format", "f", d.Check.Format, "report format: "+strings.Join(report.Names(), ", "))
+	f.String("fail-on", d.Check.FailOn, "exit 1 when a finding is at or above this severity: critical, high, medium, low, info, or never")
+	f.String("input-format", d.Check.InputFormat, "format of standard input (-): yaml, json or ndjson")
+	f.Int("workers", d.Check.Workers, "evaluations at once (0: one per CPU)")
+	f.Bool("keep-going", d.Check.KeepGoing, "leave out the rules that do not load, report them (exit 2), and run the others")
+	f.Duration("event-timeout", d.Limits.EventTimeout, "time limit of the rules' evaluation of one event (0: none)")
 	f.StringVarP(&output, "output", "o", "", "write the report to this file instead of standard output")
 	f.BoolVarP(&quiet, "quiet", "q", false, "text format: print only the summary")
 	f.Bool("show-exempted", false, "no longer needed: exempted findings are always listed under their event")

@@ -9,7 +9,6 @@ import (
 
 	"github.com/sanctions-dev/sanctions/config"
 	"github.com/sanctions-dev/sanctions/evaluator"
-	"github.com/sanctions-dev/sanctions/internal/checkrun"
 	"github.com/sanctions-dev/sanctions/internal/diag"
 	"github.com/sanctions-dev/sanctions/internal/events"
 	"github.com/sanctions-dev/sanctions/internal/library"
@@ -69,12 +68,12 @@ func (g *globals) settings(bind func(v *viper.Viper) error) (*config.Config, err
 }
 
 // engine loads and compiles the rule library; problems in it end the command with status 2.
-func engine(ctx context.Context, s *streams, c *config.Config) (*checkrun.Engine, error) {
+func engine(ctx context.Context, s *streams, c *config.Config) (*evaluator.Engine, error) {
 	sources, err := library.Resolve(c.Rules.Paths)
 	if err != nil {
 		return nil, withStatus(exitError, err)
 	}
-	eng, err := compileRules(ctx, c, sources, c.Check.KeepGoing)
+	eng, err := loadRules(ctx, c, sources, c.Check.KeepGoing)
 	if err != nil {
 		printProblems(s.err, "the rules did not load", err)
 		return nil, withStatus(exitError, nil)
@@ -97,26 +96,13 @@ func loadLibrary(ctx context.Context, s *streams, c *config.Config) (*library.Li
 	return lib, nil
 }
 
-// compileRules loads the rule library from sources and compiles it with the settings' limits.
-func compileRules(ctx context.Context, c *config.Config, sources []library.Source, keepGoing bool) (*checkrun.Engine, error) {
-	lib, err := library.LoadWith(ctx, library.Options{KeepGoing: keepGoing}, sources...)
-	if err != nil {
-		return nil, err
-	}
-	return checkrun.NewEngine(ctx, lib, evaluator.Options{KeepGoing: keepGoing, EventTimeout: c.Limits.EventTimeout})
+// loadRules loads the rule library from sources into an engine with the settings' limits.
+func loadRules(ctx context.Context, c *config.Config, sources []library.Source, keepGoing bool) (*evaluator.Engine, error) {
+	return evaluator.Load(ctx, evaluator.Options{Sources: sources, KeepGoing: keepGoing, EventTimeout: c.Limits.EventTimeout})
 }
 
 // inputLimits are the settings' limits on inputs.
-func inputLimits(c *config.Config) events.Limits {
-	return events.Limits{
-		MaxFileBytes:  c.Limits.MaxFileBytes,
-		MaxEventBytes: c.Limits.MaxEventBytes,
-		MaxDepth:      c.Limits.MaxDepth,
-		MaxValues:     c.Limits.MaxValues,
-		MaxEvents:     c.Limits.MaxEvents,
-		MaxString:     c.Limits.MaxString,
-	}
-}
+func inputLimits(c *config.Config) events.Limits { return c.Limits.Events() }
 
 // ruleDirs are the directories among the rule sources (the embedded copy cannot change).
 func ruleDirs(sources []library.Source) []string {

@@ -8,7 +8,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/sanctions-dev/sanctions/internal/checkrun"
+	"github.com/sanctions-dev/sanctions/config"
+	"github.com/sanctions-dev/sanctions/evaluator"
 	"github.com/sanctions-dev/sanctions/internal/ruledoc"
 	"github.com/sanctions-dev/sanctions/internal/ruletest"
 )
@@ -24,11 +25,11 @@ func newRules(g *globals, s *streams) *cobra.Command {
 		Short: "List the rules with their citations",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			eng, err := loadEngine(cmd, g, s)
+			eng, _, err := loadEngine(cmd, g, s)
 			if err != nil {
 				return err
 			}
-			rules := eng.Evaluator.Rules()
+			rules := eng.Rules()
 			if asJSON {
 				enc := json.NewEncoder(s.out)
 				enc.SetIndent("", "  ")
@@ -60,23 +61,23 @@ Exit status: 0 when everything passes, 1 when a check fails, 2 when the rules do
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			once := func() error {
-				eng, err := loadEngine(cmd, g, s)
+				eng, c, err := loadEngine(cmd, g, s)
 				if err != nil {
 					return err
 				}
 				ctx := cmd.Context()
-				cases, err := ruletest.Rego(ctx, eng.Library)
+				cases, err := ruletest.Rego(ctx, eng.Library())
 				if err != nil {
 					printProblems(s.err, "the rule tests did not compile", err)
 					return withStatus(exitError, nil)
 				}
-				ex, err := ruletest.Examples(ctx, eng.Library, eng)
+				ex, err := ruletest.Examples(ctx, eng, inputLimits(c))
 				if err != nil {
 					return withStatus(exitError, err)
 				}
 				cases = append(cases, ex...)
 				if len(fixtures) > 0 {
-					fx, err := ruletest.Fixtures(ctx, eng, fixtures...)
+					fx, err := ruletest.Fixtures(ctx, eng, inputLimits(c), fixtures...)
 					if err != nil {
 						return withStatus(exitError, err)
 					}
@@ -108,11 +109,11 @@ Exit status: 0 when everything passes, 1 when a check fails, 2 when the rules do
 		Short: "Print the rule reference (docs/rules.md) generated from the rules' metadata",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			eng, err := loadEngine(cmd, g, s)
+			eng, _, err := loadEngine(cmd, g, s)
 			if err != nil {
 				return err
 			}
-			_, err = s.out.Write(ruledoc.Markdown(eng.Evaluator.Rules()))
+			_, err = s.out.Write(ruledoc.Markdown(eng.Rules()))
 			return err
 		},
 	}
@@ -121,31 +122,33 @@ Exit status: 0 when everything passes, 1 when a check fails, 2 when the rules do
 		Short: "Show one rule: what it prohibits, its citations, where it is, its examples",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			eng, err := loadEngine(cmd, g, s)
+			eng, _, err := loadEngine(cmd, g, s)
 			if err != nil {
 				return err
 			}
-			for _, r := range eng.Evaluator.Rules() {
+			for _, r := range eng.Rules() {
 				if strings.EqualFold(r.ID, args[0]) {
-					_, err := s.out.Write(ruledoc.Show(r, eng.Library))
+					_, err := s.out.Write(ruledoc.Show(r, eng.Library()))
 					return err
 				}
 			}
 			var ids []string
-			for _, r := range eng.Evaluator.Rules() {
+			for _, r := range eng.Rules() {
 				ids = append(ids, r.ID)
 			}
 			return withStatus(exitError, fmt.Errorf("no rule %q (rules: %s)", args[0], strings.Join(ids, ", ")))
 		},
 	}
 	cmd.AddCommand(list, show, test, doc)
+	cmd.AddCommand(newRulesNew(g, s))
 	return cmd
 }
 
-func loadEngine(cmd *cobra.Command, g *globals, s *streams) (*checkrun.Engine, error) {
+func loadEngine(cmd *cobra.Command, g *globals, s *streams) (*evaluator.Engine, *config.Config, error) {
 	c, err := g.settings(nil)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return engine(cmd.Context(), s, c)
+	eng, err := engine(cmd.Context(), s, c)
+	return eng, c, err
 }

@@ -12,7 +12,8 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/viper"
 
-	"github.com/sanctions-dev/sanctions/internal/checkrun"
+	"github.com/sanctions-dev/sanctions/config"
+	"github.com/sanctions-dev/sanctions/evaluator"
 	"github.com/sanctions-dev/sanctions/internal/library"
 	"github.com/sanctions-dev/sanctions/internal/server"
 )
@@ -58,7 +59,7 @@ lets those in flight finish. Logs are JSON lines on standard error.`,
 			if err != nil {
 				return withStatus(exitError, err)
 			}
-			load := func(ctx context.Context) (*checkrun.Engine, error) { return compileRules(ctx, c, sources, false) }
+			load := func(ctx context.Context) (*evaluator.Engine, error) { return loadRules(ctx, c, sources, false) }
 			ctx := cmd.Context()
 			srv, err := server.New(ctx, load, server.Options{Token: c.Serve.Token, Limits: inputLimits(c),
 				Workers: c.Check.Workers, Tool: toolInfo(), Log: log})
@@ -96,8 +97,9 @@ lets those in flight finish. Logs are JSON lines on standard error.`,
 		},
 	}
 	f := cmd.Flags()
-	f.String("addr", "127.0.0.1:8480", "address to listen on (HOST:PORT)")
-	f.Bool("watch", true, "reload the rules when their files change")
-	f.String("log-level", "info", "debug, info, warn or error")
+	d := config.Default() // the one place defaults are written: config/defaults.yaml
+	f.String("addr", d.Serve.Addr, "address to listen on (HOST:PORT)")
+	f.Bool("watch", d.Serve.Watch, "reload the rules when their files change")
+	f.String("log-level", d.Serve.LogLevel, "debug, info, warn or error")
 	return cmd
 }

@@ -36,12 +36,12 @@ unreadable or invalid fixture, rules that do not load).`,
 			if !found {
 				return withStatus(exitError, fmt.Errorf("unknown format %q (want %s)", format, strings.Join(ruletest.TestFormats, ", ")))
 			}
-			eng, err := loadEngine(cmd, g, s)
+			eng, c, err := loadEngine(cmd, g, s)
 			if err != nil {
 				return err
 			}
 			ctx := cmd.Context()
-			files, err := ruletest.FixtureFiles(ctx, eng, args...)
+			files, err := ruletest.FixtureFiles(ctx, eng, inputLimits(c), args...)
 			if err != nil {
 				return withStatus(exitError, err)
 			}
@@ -66,7 +66,7 @@ unreadable or invalid fixture, rules that do not load).`,
 					changed++
 				}
 				if changed > 0 {
-					if files, err = ruletest.FixtureFiles(ctx, eng, args...); err != nil {
+					if files, err = ruletest.FixtureFiles(ctx, eng, inputLimits(c), args...); err != nil {
 						return withStatus(exitError, err)
 					}
 				}

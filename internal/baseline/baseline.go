@@ -10,6 +10,7 @@ import (
 	"os"
 	"sort"
 
+	"github.com/sanctions-dev/sanctions/evaluator"
 	"github.com/sanctions-dev/sanctions/internal/diag"
 	"github.com/sanctions-dev/sanctions/internal/report"
 )
@@ -69,16 +70,13 @@ func NewRecorder(next report.Sink) *Recorder {
 	return &Recorder{Next: next, File: File{Version: Version, Findings: []report.BaselineEntry{}}}
 }
 
-// Result records the event's findings and passes it on.
-func (r *Recorder) Result(res report.Result) error {
+// Verdict records the event's findings and passes it on.
+func (r *Recorder) Verdict(res evaluator.Verdict) error {
 	for _, f := range res.Findings {
 		r.File.Findings = append(r.File.Findings, report.BaselineEntry{EventID: res.EventID, RuleID: f.RuleID})
 	}
-	return r.Next.Result(res)
+	return r.Next.Verdict(res)
 }
-
-// Rejected passes the problem on.
-func (r *Recorder) Rejected(p *diag.Problem) error { return r.Next.Rejected(p) }
 
 // Error passes the problem on.
 func (r *Recorder) Error(p *diag.Problem) error { return r.Next.Error(p) }
@@ -101,8 +99,8 @@ func (b *File) Filter(next report.Sink) *Filter {
 	return f
 }
 
-// Result drops the accepted findings and passes the rest on.
-func (f *Filter) Result(res report.Result) error {
+// Verdict drops the accepted findings and passes the rest on.
+func (f *Filter) Verdict(res evaluator.Verdict) error {
 	kept := res.Findings[:0:0]
 	for _, fi := range res.Findings {
 		e := report.BaselineEntry{EventID: res.EventID, RuleID: fi.RuleID}
@@ -114,11 +112,8 @@ func (f *Filter) Result(res report.Result) error {
 		kept = append(kept, fi)
 	}
 	res.Findings = kept
-	return f.Next.Result(res)
+	return f.Next.Verdict(res)
 }
-
-// Rejected passes the problem on.
-func (f *Filter) Rejected(p *diag.Problem) error { return f.Next.Rejected(p) }
 
 // Error passes the problem on.
 func (f *Filter) Error(p *diag.Problem) error { return f.Next.Error(p) }

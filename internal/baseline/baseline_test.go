@@ -10,17 +10,17 @@ import (
 	"github.com/sanctions-dev/sanctions/internal/report"
 )
 
-func results() []report.Result {
-	return []report.Result{
+func results() []evaluator.Verdict {
+	return []evaluator.Verdict{
 		{EventID: "a", Findings: []evaluator.Finding{{RuleID: "R1", Severity: "high"}, {RuleID: "R2", Severity: "low"}}},
 		{EventID: "b", Findings: []evaluator.Finding{{RuleID: "R1", Severity: "high"}}},
 	}
 }
 
 func TestRecordLoadFilter(t *testing.T) {
-	rec := NewRecorder(report.New(2))
+	rec := NewRecorder(report.New(make([]evaluator.Rule, 2)))
 	for _, r := range results() {
-		if err := rec.Result(r); err != nil {
+		if err := rec.Verdict(r); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -38,10 +38,10 @@ func TestRecordLoadFilter(t *testing.T) {
 		t.Fatalf("%d entries", len(b.Findings))
 	}
 	// A later run: a's R2 is gone, b gets a new R3.
-	rep := report.New(3)
+	rep := report.New(make([]evaluator.Rule, 3))
 	f := b.Filter(rep)
-	f.Result(report.Result{EventID: "a", Findings: []evaluator.Finding{{RuleID: "R1", Severity: "high"}}})
-	f.Result(report.Result{EventID: "b", Findings: []evaluator.Finding{{RuleID: "R1", Severity: "high"}, {RuleID: "R3", Severity: "medium"}}})
+	f.Verdict(evaluator.Verdict{EventID: "a", Findings: []evaluator.Finding{{RuleID: "R1", Severity: "high"}}})
+	f.Verdict(evaluator.Verdict{EventID: "b", Findings: []evaluator.Finding{{RuleID: "R1", Severity: "high"}, {RuleID: "R3", Severity: "medium"}}})
 	rep.Baseline = f.Info(path)
 	if rep.Summary.Findings != 1 || rep.Summary.BySeverity["medium"] != 1 || rep.Summary.BySeverity["high"] != 0 || rep.Worst() != "medium" {
 		t.Errorf("summary %+v", rep.Summary)

@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sanctions-dev/sanctions/config"
 	"github.com/sanctions-dev/sanctions/evaluator"
 	"github.com/sanctions-dev/sanctions/internal/bundle"
 	"github.com/sanctions-dev/sanctions/internal/checkrun"
@@ -109,7 +110,7 @@ func TestStockOPAServerGivesTheSameFindings(t *testing.T) {
 	// What sanctions check says, by event id.
 	eng := testrules.Engine(t)
 	fixtures := filepath.Join(testrules.Dir(), "..", "fixtures")
-	rep, err := (&checkrun.Check{Paths: []string{fixtures}}).Run(ctx, eng)
+	rep, err := testrules.Check(fixtures).Run(ctx, eng)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -130,7 +131,7 @@ func TestStockOPAServerGivesTheSameFindings(t *testing.T) {
 			t.Fatal(err)
 		}
 		format, _ := events.FormatOf(file)
-		_, err = events.Decode(ctx, events.Input{Name: file, Reader: in, Format: format}, events.DefaultLimits, func(r events.Record) error {
+		_, err = events.Decode(ctx, events.Input{Name: file, Reader: in, Format: format}, config.DefaultLimits(), func(r events.Record) error {
 			if r.Event == nil {
 				return fmt.Errorf("%v", r.Problem)
 			}

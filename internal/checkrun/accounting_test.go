@@ -17,8 +17,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sanctions-dev/sanctions/config"
 	"github.com/sanctions-dev/sanctions/internal/checkrun"
-	"github.com/sanctions-dev/sanctions/internal/events"
 	"github.com/sanctions-dev/sanctions/internal/report"
 )
 
@@ -86,7 +86,7 @@ var variants = []variant{
 // (the good ones) or as an error (the bad ones, and the second use of an id), by its line.
 func TestAccountingInEveryFormat(t *testing.T) {
 	eng := engine(t)
-	lim := events.DefaultLimits
+	lim := config.DefaultLimits()
 	lim.MaxEventBytes = 4096
 	for trial := range 12 {
 		rng := rand.New(rand.NewPCG(uint64(trial), 7))
@@ -143,8 +143,8 @@ func TestAccountingInEveryFormat(t *testing.T) {
 					t.Fatal(err)
 				}
 				var buf bytes.Buffer
-				w := report.NewWriter(&buf, renderer, eng.NewReport())
-				c := &checkrun.Check{Paths: []string{dir}, Limits: lim, Workers: 1 + trial%4}
+				w := report.NewWriter(&buf, renderer, checkrun.NewReport(eng))
+				c := onPaths(checkrun.Check{Limits: lim, Workers: 1 + trial%4}, dir)
 				if err := c.RunTo(context.Background(), eng, w); err != nil {
 					t.Fatal(err)
 				}

@@ -16,7 +16,7 @@ func BenchmarkCheckNDJSON(b *testing.B) {
 	input := mixed(1000)
 	b.ResetTimer()
 	for b.Loop() {
-		c := &checkrun.Check{Paths: []string{"-"}, Stdin: strings.NewReader(input), InputFormat: events.NDJSON}
+		c := &checkrun.Check{Inputs: []checkrun.Input{checkrun.Reader("-", events.NDJSON, strings.NewReader(input))}}
 		if _, err := c.Run(context.Background(), eng); err != nil {
 			b.Fatal(err)
 		}

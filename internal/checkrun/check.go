@@ -1,83 +1,60 @@
+// Package checkrun is one check run: it reads inputs in order, has a bounded pool of workers
+// judge their events with an evaluator.Engine, and hands each verdict, in input order, to a
+// report sink. `sanctions check`, `sanctions serve` and `sanctions test` all run events through
+// it; command-line concerns (flags, exit codes) stay in cmd/sanctions.
 package checkrun
 
 import (
 	"context"
 	"errors"
-	"fmt"
-	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"runtime"
-	"sort"
-	"strings"
 	"sync"
 
+	"github.com/sanctions-dev/sanctions/config"
+	"github.com/sanctions-dev/sanctions/evaluator"
 	"github.com/sanctions-dev/sanctions/internal/diag"
 	"github.com/sanctions-dev/sanctions/internal/events"
 	"github.com/sanctions-dev/sanctions/internal/report"
 )
 
-// Check is one run of `sanctions check` over files, directories and standard input.
+// Check is one run over its inputs.
 type Check struct {
-	Paths       []string      // files, directories (searched recursively by extension) or "-"
-	Stdin       io.Reader     // read for "-"
-	StdinName   string        // the name of "-" in positions and errors; "-" when empty
-	InputFormat events.Format // the format of "-"
-	Limits      events.Limits
-	Workers     int // evaluations at once; 0 means one per CPU
+	Inputs []Input
+	// Problems found while listing the inputs (an unreadable directory): reported with the
+	// problems of the files, after the verdicts.
+	Problems diag.List
+	Limits   events.Limits // zero: config.DefaultLimits()
+	Workers  int           // evaluations at once; 0 means one per CPU
 }
+
+// NewReport starts a report for the engine's rules.
+func NewReport(eng *evaluator.Engine) *report.Report { return report.New(eng.Rules()) }
 
 // Run reads every input, judges every event and returns the whole report. Results keep input
 // order whatever the number of workers. The error is for failures of the run itself (a cancelled
 // context); problems with inputs and rules are in the report.
-func (c *Check) Run(ctx context.Context, eng *Engine) (*report.Report, error) {
-	rep := eng.NewReport()
+func (c *Check) Run(ctx context.Context, eng *evaluator.Engine) (*report.Report, error) {
+	rep := NewReport(eng)
 	return rep, c.RunTo(ctx, eng, rep)
 }
 
-// NewReport starts a report for this engine's rules.
-func (e *Engine) NewReport() *report.Report {
-	rep := report.New(len(e.Evaluator.Rules()))
-	rep.Rules = e.ReportRules()
-	return rep
-}
-
-// RunTo is Run, passing each outcome to sink as it comes, in input order: a report.Writer
+// RunTo is Run, passing each verdict to sink as it comes, in input order: a report.Writer
 // renders a streaming format with flat memory. Rules the engine set aside (KeepGoing) come first,
-// as errors.
-func (c *Check) RunTo(ctx context.Context, eng *Engine, sink report.Sink) error {
-	// Rules left out under --keep-going are errors of the run, reported first.
-	for _, p := range eng.Evaluator.SetAside() {
+// as errors; problems of files that are not about one event come last.
+func (c *Check) RunTo(ctx context.Context, eng *evaluator.Engine, sink report.Sink) error {
+	for _, p := range eng.SetAside() {
 		if err := sink.Error(p); err != nil {
 			return err
 		}
 	}
 	var sinkErr error
-	err := c.Stream(ctx, eng, func(v Verdict) error {
-		if v.Event == nil || len(v.Rejected) > 0 {
-			if err := sink.Rejected(v.Rejected[0]); err != nil {
-				return err
+	err := c.Stream(ctx, eng, func(_ events.Record, v evaluator.Verdict) error {
+		return sink.Verdict(v)
+	}, func(f *events.File) {
+		for _, p := range f.Problems {
+			if err := sink.Error(p); err != nil && sinkErr == nil {
+				sinkErr = err
 			}
-			for _, p := range v.Rejected[1:] {
-				if err := sink.Error(p); err != nil {
-					return err
-				}
-			}
-			return nil
-		}
-		if err := sink.Result(ResultOf(v)); err != nil {
-			return err
-		}
-		for _, p := range v.Failed {
-			if err := sink.Error(p); err != nil {
-				return err
-			}
-		}
-		return nil
-	}, func(p *diag.Problem) {
-		if err := sink.Error(p); err != nil && sinkErr == nil {
-			sinkErr = err
 		}
 	})
 	if err != nil {
@@ -86,10 +63,12 @@ func (c *Check) RunTo(ctx context.Context, eng *Engine, sink report.Sink) error 
 	return sinkErr
 }
 
-// Stream judges every event and calls onVerdict for each, in input order, and onProblem for
-// problems that are not about one event. A rejected event without an Event has one problem.
-// An error from onVerdict (a closed output) stops the run and is returned.
-func (c *Check) Stream(ctx context.Context, eng *Engine, onVerdict func(Verdict) error, onProblem func(*diag.Problem)) error {
+// Stream judges every event and calls onVerdict for each record, in input order (a record that
+// is not an event gives a verdict with one Rejected problem), then onFile for each input read,
+// in order, with what it held besides events (a fixture's expect block, problems that are not
+// about one event). The problems of listing the inputs come first, as a file of their own. An
+// error from onVerdict (a closed output) stops the run and is returned.
+func (c *Check) Stream(ctx context.Context, eng *evaluator.Engine, onVerdict func(events.Record, evaluator.Verdict) error, onFile func(*events.File)) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	workers := c.Workers
@@ -99,17 +78,12 @@ func (c *Check) Stream(ctx context.Context, eng *Engine, onVerdict func(Verdict)
 	type job struct {
 		seq     int
 		rec     events.Record
-		verdict Verdict
+		verdict evaluator.Verdict
 	}
 	jobs := make(chan *job, workers*4)
 	done := make(chan *job, workers*4)
-	var problems []*diag.Problem // file-level, delivered in order by the collector
+	files := []*events.File{{Problems: c.Problems}} // delivered in order by the collector
 	var mu sync.Mutex
-	fileProblem := func(p *diag.Problem) {
-		mu.Lock()
-		problems = append(problems, p)
-		mu.Unlock()
-	}
 
 	// Read: one goroutine, inputs in order.
 	var readErr error
@@ -124,7 +98,11 @@ func (c *Check) Stream(ctx context.Context, eng *Engine, onVerdict func(Verdict)
 			case <-ctx.Done():
 				return ctx.Err()
 			}
-		}, fileProblem)
+		}, func(f *events.File) {
+			mu.Lock()
+			files = append(files, f)
+			mu.Unlock()
+		})
 	}()
 
 	// Judge: a bounded pool.
@@ -137,7 +115,7 @@ func (c *Check) Stream(ctx context.Context, eng *Engine, onVerdict func(Verdict)
 				if j.rec.Event != nil {
 					j.verdict = eng.Judge(ctx, j.rec.Event)
 				} else {
-					j.verdict = Verdict{Rejected: diag.List{j.rec.Problem}}
+					j.verdict = evaluator.Verdict{Rejected: diag.List{j.rec.Problem}}
 				}
 				done <- j
 			}
@@ -162,12 +140,12 @@ func (c *Check) Stream(ctx context.Context, eng *Engine, onVerdict func(Verdict)
 			delete(pending, next)
 			next++
 			v := j.verdict
-			if v.Event != nil && len(v.Rejected) == 0 {
-				if p := ids.Add(v.Event); p != nil {
-					v = Verdict{Event: v.Event, Rejected: diag.List{p}}
+			if ev := j.rec.Event; ev != nil && len(v.Rejected) == 0 {
+				if p := ids.Add(ev); p != nil {
+					v = evaluator.Verdict{EventID: v.EventID, Location: v.Location, Event: v.Event, Rejected: diag.List{p}}
 				}
 			}
-			if err := onVerdict(v); err != nil {
+			if err := onVerdict(j.rec, v); err != nil {
 				outErr = err
 				cancel() // stop reading and judging; drain what is in flight
 			}
@@ -182,8 +160,8 @@ func (c *Check) Stream(ctx context.Context, eng *Engine, onVerdict func(Verdict)
 		return outErr
 	}
 	mu.Lock()
-	for _, p := range problems {
-		onProblem(p)
+	for _, f := range files {
+		onFile(f)
 	}
 	mu.Unlock()
 	if readErr != nil && !errors.Is(readErr, context.Canceled) {
@@ -192,155 +170,28 @@ func (c *Check) Stream(ctx context.Context, eng *Engine, onVerdict func(Verdict)
 	return ctx.Err()
 }
 
-// read decodes every input in order.
-func (c *Check) read(ctx context.Context, emit func(events.Record) error, problem func(*diag.Problem)) error {
+// read decodes every input in order, passing what each file held besides events to file.
+func (c *Check) read(ctx context.Context, emit func(events.Record) error, file func(*events.File)) error {
 	lim := c.Limits
 	if lim == (events.Limits{}) {
-		lim = events.DefaultLimits
+		lim = config.DefaultLimits()
 	}
-	for _, p := range c.Paths {
-		if p == "-" {
-			name := c.StdinName
-			if name == "" {
-				name = "-"
-			}
-			if err := c.decode(ctx, events.Input{Name: name, Reader: c.stdin(), Format: c.inputFormat()}, lim, emit, problem); err != nil {
-				return err
-			}
-			continue
-		}
-		info, err := os.Stat(p)
+	for _, in := range c.Inputs {
+		r, err := in.Open()
 		if err != nil {
-			// A named input that cannot be read may have held events: one rejected.
-			if err := emit(events.Record{Problem: &diag.Problem{File: p, Message: "cannot read: " + unwrapPath(err)}}); err != nil {
+			if err := emit(events.Record{Problem: &diag.Problem{File: in.Name, Message: err.Error()}}); err != nil {
 				return err
 			}
 			continue
 		}
-		files, probs := Files(p)
-		for _, pr := range probs {
-			problem(pr)
+		f, err := events.Decode(ctx, events.Input{Name: in.Name, Reader: r, Format: in.Format, Sections: in.Sections}, lim, emit)
+		r.Close()
+		if f != nil {
+			file(f)
 		}
-		for _, f := range files {
-			// A file named on the command line may be a pipe (<(extract ...)); one found in a
-			// directory must be a regular file: a named pipe would block, a device never end.
-			if info.IsDir() {
-				if fi, err := os.Stat(f); err == nil && !fi.Mode().IsRegular() {
-					if err := emit(events.Record{Problem: &diag.Problem{File: f, Message: "not a regular file (" + kindOf(fi.Mode()) + "): not read"}}); err != nil {
-						return err
-					}
-					continue
-				}
-			}
-			if err := c.readFile(ctx, f, lim, emit, problem); err != nil {
-				return err
-			}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
-}
-
-func (c *Check) stdin() io.Reader {
-	if c.Stdin != nil {
-		return c.Stdin
-	}
-	return os.Stdin
-}
-
-func (c *Check) inputFormat() events.Format {
-	if c.InputFormat != "" {
-		return c.InputFormat
-	}
-	return events.YAML
-}
-
-func (c *Check) readFile(ctx context.Context, name string, lim events.Limits, emit func(events.Record) error, problem func(*diag.Problem)) error {
-	format, ok := events.FormatOf(name)
-	if !ok {
-		return emit(events.Record{Problem: &diag.Problem{File: name, Message: "unknown input type: want .yaml, .yml, .json, .ndjson or .jsonl"}})
-	}
-	f, err := os.Open(name)
-	if err != nil {
-		return emit(events.Record{Problem: &diag.Problem{File: name, Message: "cannot read: " + unwrapPath(err)}})
-	}
-	defer f.Close()
-	return c.decode(ctx, events.Input{Name: name, Reader: f, Format: format}, lim, emit, problem)
-}
-
-func (c *Check) decode(ctx context.Context, in events.Input, lim events.Limits, emit func(events.Record) error, problem func(*diag.Problem)) error {
-	file, err := events.Decode(ctx, in, lim, emit)
-	if file != nil {
-		for _, p := range file.Problems {
-			problem(p)
-		}
-	}
-	return err
-}
-
-// Files lists the event files under a path: the path itself when it is a file, else every
-// .yaml, .yml, .json, .ndjson and .jsonl file below it, in lexical order, skipping hidden
-// entries. Symbolic links to directories are not followed, so link loops cannot trap the walk.
-func Files(root string) ([]string, diag.List) {
-	info, err := os.Stat(root)
-	if err != nil {
-		return nil, diag.List{{File: root, Message: "cannot read: " + unwrapPath(err)}}
-	}
-	if !info.IsDir() {
-		return []string{root}, nil
-	}
-	var files []string
-	var probs diag.List
-	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			probs = append(probs, &diag.Problem{File: p, Message: "cannot read: " + unwrapPath(err)})
-			if d != nil && d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if p != root && strings.HasPrefix(d.Name(), ".") {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() {
-			return nil
-		}
-		if _, ok := events.FormatOf(p); ok {
-			files = append(files, p)
-		}
-		return nil
-	})
-	if err != nil {
-		probs = append(probs, &diag.Problem{File: root, Message: err.Error()})
-	}
-	if len(files) == 0 && len(probs) == 0 {
-		probs = append(probs, &diag.Problem{File: root, Message: "no event files (.yaml, .yml, .json, .ndjson, .jsonl) in this directory"})
-	}
-	sort.Strings(files)
-	return files, probs
-}
-
-// kindOf names a file mode that is not a regular file.
-func kindOf(m fs.FileMode) string {
-	switch {
-	case m&fs.ModeNamedPipe != 0:
-		return "a named pipe"
-	case m&fs.ModeCharDevice != 0:
-		return "a character device"
-	case m&fs.ModeDevice != 0:
-		return "a device"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	}
-	return "mode " + m.String()
-}
-
-func unwrapPath(err error) string {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return fmt.Sprint(pe.Err)
-	}
-	return err.Error()
 }

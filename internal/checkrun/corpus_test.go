@@ -14,6 +14,7 @@ import (
 	"github.com/rogpeppe/go-internal/txtar"
 	"gopkg.in/yaml.v3"
 
+	"github.com/sanctions-dev/sanctions/config"
 	"github.com/sanctions-dev/sanctions/internal/checkrun"
 	"github.com/sanctions-dev/sanctions/internal/events"
 	"github.com/sanctions-dev/sanctions/internal/testkit/testrules"
@@ -51,7 +52,7 @@ func TestBadInputCorpus(t *testing.T) {
 				t.Fatal(err)
 			}
 			dir := t.TempDir()
-			lim := events.DefaultLimits
+			lim := config.DefaultLimits()
 			var want, evaluated []string
 			wantIndex := -1
 			for i, f := range ar.Files {
@@ -93,7 +94,7 @@ func TestBadInputCorpus(t *testing.T) {
 			t.Chdir(dir)
 			ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 			defer cancel()
-			rep, err := (&checkrun.Check{Paths: []string{"in"}, Limits: lim}).Run(ctx, eng)
+			rep, err := (onPaths(checkrun.Check{Limits: lim}, "in")).Run(ctx, eng)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -27,7 +27,7 @@ func FuzzCheck(f *testing.F) {
 	}
 	eng := engine(f)
 	rules := map[string]bool{}
-	for _, r := range eng.Evaluator.Rules() {
+	for _, r := range eng.Rules() {
 		rules[r.ID] = true
 	}
 	lim := events.Limits{MaxFileBytes: 256 << 10, MaxEventBytes: 64 << 10, MaxDepth: 12, MaxValues: 2000, MaxEvents: 100, MaxString: 4 << 10}
@@ -37,7 +37,7 @@ func FuzzCheck(f *testing.F) {
 		defer watchdog.Stop()
 		var outputs [][]byte
 		for _, workers := range []int{1, 4} {
-			c := &checkrun.Check{Paths: []string{"-"}, Stdin: bytes.NewReader(data), InputFormat: format, Limits: lim, Workers: workers}
+			c := &checkrun.Check{Inputs: []checkrun.Input{checkrun.Reader("-", format, bytes.NewReader(data))}, Limits: lim, Workers: workers}
 			rep, err := c.Run(context.Background(), eng)
 			if err != nil {
 				t.Fatalf("run: %v", err)

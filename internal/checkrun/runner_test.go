@@ -8,13 +8,14 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sanctions-dev/sanctions/evaluator"
 	"github.com/sanctions-dev/sanctions/internal/checkrun"
 	"github.com/sanctions-dev/sanctions/internal/events"
 	"github.com/sanctions-dev/sanctions/internal/report"
 	"github.com/sanctions-dev/sanctions/internal/testkit/testrules"
 )
 
-func engine(t testing.TB) *checkrun.Engine { return testrules.Engine(t) }
+func engine(t testing.TB) *evaluator.Engine { return testrules.Engine(t) }
 
 // mixed is NDJSON with n lines: transfers that fire, meetings that do not, and every seventh
 // line broken in some way.
@@ -40,7 +41,7 @@ func TestOrderAndAccountingAcrossWorkers(t *testing.T) {
 	input := mixed(300)
 	var outputs [][]byte
 	for _, workers := range []int{1, 2, 8, 32} {
-		c := &checkrun.Check{Paths: []string{"-"}, Stdin: strings.NewReader(input), InputFormat: events.NDJSON, Workers: workers}
+		c := &checkrun.Check{Inputs: []checkrun.Input{checkrun.Reader("-", events.NDJSON, strings.NewReader(input))}, Workers: workers}
 		rep, err := c.Run(context.Background(), eng)
 		if err != nil {
 			t.Fatal(err)
@@ -76,7 +77,7 @@ func TestCancelledRunStops(t *testing.T) {
 	eng := engine(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	c := &checkrun.Check{Paths: []string{"-"}, Stdin: strings.NewReader(mixed(50)), InputFormat: events.NDJSON}
+	c := &checkrun.Check{Inputs: []checkrun.Input{checkrun.Reader("-", events.NDJSON, strings.NewReader(mixed(50)))}}
 	if _, err := c.Run(ctx, eng); err == nil {
 		t.Error("a cancelled run reports no error")
 	}
@@ -86,7 +87,7 @@ func TestUnreadablePaths(t *testing.T) {
 	eng := engine(t)
 	dir := t.TempDir()
 	os.WriteFile(dir+"/notes.txt", []byte("not events"), 0o644)
-	c := &checkrun.Check{Paths: []string{dir + "/missing.yaml", dir + "/notes.txt", dir}}
+	c := onPaths(checkrun.Check{}, dir+"/missing.yaml", dir+"/notes.txt", dir)
 	rep, err := c.Run(context.Background(), eng)
 	if err != nil {
 		t.Fatal(err)
@@ -122,8 +123,8 @@ func TestSameBytesInEveryFormat(t *testing.T) {
 		var first []byte
 		for _, workers := range []int{1, 3, 8, 8} {
 			var buf bytes.Buffer
-			w := report.NewWriter(&buf, renderer, eng.NewReport())
-			c := &checkrun.Check{Paths: []string{"../../fixtures", dir}, Workers: workers}
+			w := report.NewWriter(&buf, renderer, checkrun.NewReport(eng))
+			c := onPaths(checkrun.Check{Workers: workers}, "../../fixtures", dir)
 			if err := c.RunTo(context.Background(), eng, w); err != nil {
 				t.Fatal(err)
 			}
@@ -137,4 +138,10 @@ func TestSameBytesInEveryFormat(t *testing.T) {
 			}
 		}
 	}
+}
+
+// onPaths is c over the inputs of a command line's paths.
+func onPaths(c checkrun.Check, paths ...string) *checkrun.Check {
+	c.Inputs, c.Problems = checkrun.Paths(paths, checkrun.Input{})
+	return &c
 }

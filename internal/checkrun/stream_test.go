@@ -84,9 +84,9 @@ func TestStreamMemoryIsFlat(t *testing.T) {
 	run := func(size int64) (peak uint64, evaluated int) {
 		runtime.GC()
 		stop := peakHeap()
-		rep := eng.NewReport()
+		rep := checkrun.NewReport(eng)
 		w := report.NewWriter(io.Discard, report.NDJSON{}, rep)
-		c := &checkrun.Check{Paths: []string{"-"}, Stdin: &ndjsonStream{left: size}, InputFormat: events.NDJSON}
+		c := &checkrun.Check{Inputs: []checkrun.Input{checkrun.Reader("-", events.NDJSON, &ndjsonStream{left: size})}}
 		start := time.Now()
 		if err := c.RunTo(context.Background(), eng, w); err != nil {
 			t.Fatal(err)

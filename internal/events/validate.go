@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/agnivade/levenshtein"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/santhosh-tekuri/jsonschema/v6/kind"
 	"golang.org/x/text/language"
@@ -80,7 +81,7 @@ func (v *Validator) Check(ev *Event) diag.List {
 	ev.Date, _ = ev.Doc["date"].(string)
 	ev.EndDate, _ = ev.Doc["end_date"].(string)
 	ev.Summary, _ = ev.Doc["summary"].(string)
-	if ev.EndDate != "" && lastDay(ev.EndDate) < firstDay(ev.Date) {
+	if ev.EndDate != "" && bound(ev.EndDate, false) < bound(ev.Date, true) {
 		probs = append(probs, v.problem(ev, []string{"end_date"}, false,
 			fmt.Sprintf("end_date %s is before date %s", ev.EndDate, ev.Date)))
 	}
@@ -109,22 +110,18 @@ func yearsAsDates(doc map[string]any) {
 	}
 }
 
-func firstDay(d string) string {
-	switch len(d) {
-	case 4:
-		return d + "-01-01"
-	case 7:
-		return d + "-01"
+// bound completes a partial date to its first day (first) or its last: 2016 is 2016-01-01 to
+// 2016-12-31, 2016-05 is 2016-05-01 to 2016-05-31 (a later day than any of May's, for ordering).
+func bound(d string, first bool) string {
+	ofYear, ofMonth := "-12-31", "-31"
+	if first {
+		ofYear, ofMonth = "-01-01", "-01"
 	}
-	return d
-}
-
-func lastDay(d string) string {
 	switch len(d) {
 	case 4:
-		return d + "-12-31"
+		return d + ofYear
 	case 7:
-		return d + "-31"
+		return d + ofMonth
 	}
 	return d
 }
@@ -361,32 +358,11 @@ func (v *Validator) deref(s map[string]any) map[string]any {
 func suggest(got string, allowed []string) string {
 	best, bestD := "", 3
 	for _, a := range allowed {
-		if d := distance(got, a); d < bestD {
+		if d := levenshtein.ComputeDistance(got, a); d < bestD {
 			best, bestD = a, d
 		}
 	}
 	return best
-}
-
-// distance is the Levenshtein edit distance.
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // IDs finds duplicate event ids across a run, in little memory: a million ids take about 30 MB

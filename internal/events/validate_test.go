@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sanctions-dev/sanctions/config"
 	"github.com/sanctions-dev/sanctions/internal/events"
 	"github.com/sanctions-dev/sanctions/internal/library"
 )
@@ -42,7 +43,7 @@ func decodeOne(t *testing.T, text string) *events.Event {
 	t.Helper()
 	var ev *events.Event
 	_, err := events.Decode(context.Background(), events.Input{Name: "e.yaml", Reader: strings.NewReader(text), Format: events.YAML},
-		events.DefaultLimits, func(r events.Record) error {
+		config.DefaultLimits(), func(r events.Record) error {
 			if r.Problem != nil {
 				t.Fatalf("decode: %v", r.Problem)
 			}

@@ -3,7 +3,9 @@ package extract
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/sanctions-dev/sanctions/internal/library"
 	"github.com/sanctions-dev/sanctions/internal/phrase"
@@ -12,7 +14,9 @@ import (
 // Lexicon is what the extractor reads text with, all of it from the rule library's data tables,
 // so that one edit improves both the rules and the extraction: the countries table (names,
 // aliases, capitals, adjectives), the item taxonomy, the actors table (organisations and people)
-// and the extraction table (the words of transfer, claims, denials...).
+// and the extraction table (the words of transfer, claims, denials, quantities, abbreviations...).
+// Only English grammar is written in Go: articles and determiners, auxiliaries, prepositions,
+// and the month, season and number words of dates and quantities.
 type Lexicon struct {
 	countries *dict[string] // phrase key -> ISO code
 	names     map[string]string
@@ -20,6 +24,9 @@ type Lexicon struct {
 	items     *dict[string] // phrase key -> item category
 	words     *dict[[]string]
 	generic   map[string]bool // item categories too broad to name what was transferred
+
+	quantity   *regexp.Regexp    // a number before an item, with its qualifier and unit
+	qualifiers map[string]string // phrase key -> the event format's qualifier (more_than, ...)
 }
 
 // Actor is an organisation or person of the actors table.
@@ -30,11 +37,21 @@ type Actor struct {
 	SpeaksForState bool
 }
 
-// Lists of the extraction table that the extractor needs.
+// Lists of the extraction table that the extractor needs, found as phrases in a sentence.
 var requiredLists = []string{"transfer", "receive", "carry", "use", "launch", "technical_assistance", "help",
 	"cooperation", "meeting", "agreement", "labour", "deployment", "deploy", "say", "hedge", "confirm", "deny",
 	"denial_words", "modal", "negation", "ban", "state_entity", "ngo", "place", "presence", "know_how",
 	"not_item_after", "counterpart", "wish"}
+
+// Lists of the extraction table that the extractor compares one word of the text with: every
+// entry is one word.
+var wordLists = []string{"event_noun", "denied_transfer", "denied_report", "say_noun_after", "last_speaker",
+	"subject_start", "speaker_break", "place_before", "flag", "origin_between", "transit", "before_object",
+	"bound_for", "cover", "head_noun", "abbreviation", "other_event"}
+
+// The event format's qualifiers of a quantity, each with its list quantity_QUALIFIER of the
+// extraction table; a number with none of them is exact.
+var qualifierNames = []string{"more_than", "up_to", "approx", "at_least"}
 
 // alpha3 matches the ISO 3166-1 alpha-3 codes among the aliases: not how articles write
 // countries, and some are words ("AND", "ARE", "CAN").
@@ -89,23 +106,74 @@ func NewLexicon(lib *library.Library) (*Lexicon, error) {
 		}
 	}
 
-	lists, _ := lib.Data["extraction"].(map[string]any)
-	for _, name := range requiredLists {
+	if err := lx.readLists(lib.Data["extraction"]); err != nil {
+		return nil, fmt.Errorf("the extraction table (rules/data/extraction.yaml) %w", err)
+	}
+	return lx, nil
+}
+
+// readLists reads the word lists of the extraction table, and the quantities they make.
+func (lx *Lexicon) readLists(table any) error {
+	lists, _ := table.(map[string]any)
+	// take adds a list to the lexicon and returns its phrase keys.
+	take := func(name string) ([]string, error) {
 		list, ok := lists[name].([]any)
 		if !ok {
-			return nil, fmt.Errorf("the extraction table (rules/data/extraction.yaml) lacks the list %q", name)
+			return nil, fmt.Errorf("lacks the list %q", name)
 		}
+		var keys []string
 		for _, w := range list {
 			if key, ok := w.(string); ok { // the loader stores phrase keys
+				keys = append(keys, key)
 				lx.words.m[key] = append(lx.words.m[key], name)
 				lx.words.grow(key)
 			}
 		}
+		return keys, nil
+	}
+	for _, name := range requiredLists {
+		if _, err := take(name); err != nil {
+			return err
+		}
+	}
+	for _, name := range wordLists {
+		keys, err := take(name)
+		if err != nil {
+			return err
+		}
+		for _, key := range keys {
+			if strings.Contains(key, " ") {
+				return fmt.Errorf("has %q in the list %q: want one word", key, name)
+			}
+		}
+	}
+	lx.qualifiers = map[string]string{}
+	var qualified, units []string
+	for _, q := range qualifierNames {
+		keys, err := take("quantity_" + q)
+		if err != nil {
+			return err
+		}
+		for _, key := range keys {
+			if other, ok := lx.qualifiers[key]; ok && other != q {
+				return fmt.Errorf("has %q in both quantity_%s and quantity_%s: want it in one", key, other, q)
+			}
+			lx.qualifiers[key] = q
+		}
+		qualified = append(qualified, keys...)
+	}
+	for _, name := range []string{"quantity_unit", "quantity_container"} {
+		keys, err := take(name)
+		if err != nil {
+			return err
+		}
+		units = append(units, keys...)
 	}
 	for _, l := range lx.words.m {
 		sort.Strings(l)
 	}
-	return lx, nil
+	lx.quantity = quantityPattern(qualified, units)
+	return nil
 }
 
 // CountryName is the name of a country code in the countries table.
@@ -164,6 +232,11 @@ func keyOf(toks []token) string {
 		b = append(b, t.w...)
 	}
 	return string(b)
+}
+
+// listed says whether a phrase key (a word of the text: its token) is one of list's entries.
+func (lx *Lexicon) listed(key, list string) bool {
+	return slices.Contains(lx.words.m[key], list)
 }
 
 // has says whether the words at token i start a phrase of list, and how many tokens it takes.

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"time"
 )
@@ -144,3 +145,5 @@ func Unique(ds []Draft, used map[string]bool) []Draft {
 	}
 	return ds
 }
+
+func round2(f float64) float64 { return math.Round(f*100) / 100 }

@@ -49,23 +49,6 @@ func TestReadHTMLAndMarkdown(t *testing.T) {
 	}
 }
 
-func TestSentences(t *testing.T) {
-	tests := []struct {
-		in   string
-		want []string
-	}{
-		{"Russia fired missiles on Dec. 30 and Jan. 2. Both denied it.", []string{"Russia fired missiles on Dec. 30 and Jan. 2.", "Both denied it."}},
-		{"The U.S. said so. Gen. Kim left.", []string{"The U.S. said so.", "Gen. Kim left."}},
-		{`"We agree," he said. It cost $5.2 million.`, []string{`"We agree," he said.`, "It cost $5.2 million."}},
-		{"He met J. Smith in Seoul. Then he left!", []string{"He met J. Smith in Seoul.", "Then he left!"}},
-	}
-	for _, tt := range tests {
-		if got := Sentences(tt.in); !slices.Equal(got, tt.want) {
-			t.Errorf("Sentences(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
 func TestDatesAgainstTheArticle(t *testing.T) {
 	at := time.Date(2024, 1, 15, 0, 0, 0, 0, time.UTC) // a Monday
 	tests := []struct{ text, from, until string }{

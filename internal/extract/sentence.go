@@ -79,13 +79,8 @@ func (s *sentence) overlapped(i, n int) bool {
 // placeName says whether a country's name is part of a place's: the East China Sea, the
 // Russian port of Nakhodka, Russia's Far East.
 func (s *sentence) placeName(m mention) bool {
-	if m.start > 0 {
-		switch s.toks[m.start-1].w {
-		case "east", "west", "south", "north", "central":
-			if !s.toks[m.start].comma() {
-				return true
-			}
-		}
+	if m.start > 0 && s.lx.listed(s.toks[m.start-1].w, "place_before") && !s.toks[m.start].comma() {
+		return true
 	}
 	j := m.end
 	if j < len(s.toks) && s.toks[j].possessive() {
@@ -126,11 +121,7 @@ func (s *sentence) otherEvent(d dateMention) bool {
 	if seg == 0 {
 		return false
 	}
-	switch s.toks[seg].w {
-	case "after", "before", "following", "unlike", "compared":
-		return true
-	}
-	return false
+	return s.lx.listed(s.toks[seg].w, "other_event")
 }
 
 // triggerFree says whether the clause before token i holds no event word.
@@ -234,7 +225,7 @@ func (s *sentence) prepBefore(m mention) string {
 	switch w {
 	case "to", "into", "for", "from", "by", "in", "at", "near", "off", "via", "through", "across", "over",
 		"inside", "around", "with", "on", "of", "against", "between", "and", "or":
-		if w == "for" && k > 0 && (s.toks[k-1].w == "bound" || s.toks[k-1].w == "destined" || s.toks[k-1].w == "left") {
+		if w == "for" && k > 0 && s.lx.listed(s.toks[k-1].w, "bound_for") {
 			return "to"
 		}
 		if (w == "and" || w == "or") && k > 0 {
@@ -271,7 +262,7 @@ func (s *sentence) followedBy(m mention, list string) int {
 
 // flagged says whether a country mention names a ship's flag: North Korean-flagged.
 func (s *sentence) flagged(m mention) bool {
-	return m.end < len(s.toks) && (s.toks[m.end].w == "flagged" || s.toks[m.end].w == "flag")
+	return m.end < len(s.toks) && s.lx.listed(s.toks[m.end].w, "flag")
 }
 
 // origin is the country that an item comes from, when a country is written just before it:
@@ -292,13 +283,7 @@ func (s *sentence) origin(it mention) (mention, bool) {
 		if s.toks[k+1].comma() && k+1 <= it.start {
 			return mention{}, false
 		}
-		switch w {
-		case "made", "built", "produced", "manufactured", "origin", "supplied", "designed", "type", "style",
-			"new", "old", "long", "short", "range", "more", "advanced", "modern", "s":
-			k--
-			continue
-		}
-		if isNumber(w) || designationPart(s, k) {
+		if s.lx.listed(w, "origin_between") || isNumber(w) || designationPart(s, k) {
 			k--
 			continue
 		}

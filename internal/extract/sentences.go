@@ -6,22 +6,12 @@ import (
 	"unicode/utf8"
 )
 
-// abbreviations end with a full stop that does not end a sentence: "Jan. 2", "Gen. Kim", "U.S.".
-var abbreviations = map[string]bool{
-	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true,
-	"sept": true, "oct": true, "nov": true, "dec": true, "mr": true, "mrs": true, "ms": true, "dr": true,
-	"gen": true, "lt": true, "col": true, "maj": true, "capt": true, "sgt": true, "adm": true, "gov": true,
-	"sen": true, "rep": true, "pres": true, "st": true, "no": true, "nos": true, "vs": true, "etc": true,
-	"inc": true, "ltd": true, "corp": true, "co": true, "approx": true, "est": true, "fig": true, "vol": true,
-	"jr": true, "sr": true, "prof": true, "amb": true, "dept": true, "mt": true,
-}
-
 // Sentences splits a paragraph into sentences. A full stop, question or exclamation mark ends
 // one when a space and a capital letter, a digit or an opening quotation mark follow, unless it
-// ends an abbreviation ("Jan.", "Gen."), an initial ("J."), or a dotted acronym ("U.S.") that
-// is not followed by a capital-led new sentence... which is undecidable; "U.S." ends a sentence
-// only at the end of the paragraph.
-func Sentences(p string) []string {
+// ends an abbreviation of the extraction table ("Jan.", "Gen."), an initial ("J."), or a dotted
+// acronym ("U.S.") that is not followed by a capital-led new sentence... which is undecidable;
+// "U.S." ends a sentence only at the end of the paragraph.
+func (lx *Lexicon) Sentences(p string) []string {
 	var out []string
 	start := 0
 	for i := 0; i < len(p); i++ {
@@ -50,7 +40,7 @@ func Sentences(p string) []string {
 		if !(unicode.IsUpper(r) || unicode.IsDigit(r) || r == '"' || r == '“' || r == '‘' || r == '(') {
 			continue
 		}
-		if c == '.' && notAnEnd(p[start:i]) {
+		if c == '.' && lx.notAnEnd(p[start:i]) {
 			continue
 		}
 		if s := strings.TrimSpace(p[start:end]); s != "" {
@@ -66,7 +56,7 @@ func Sentences(p string) []string {
 
 // notAnEnd says whether the text before a full stop ends with an abbreviation, an initial or a
 // dotted acronym.
-func notAnEnd(before string) bool {
+func (lx *Lexicon) notAnEnd(before string) bool {
 	i := len(before)
 	for i > 0 && (isWordByte(before[i-1]) || before[i-1] == '.') {
 		i--
@@ -81,5 +71,5 @@ func notAnEnd(before string) bool {
 	if len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' {
 		return true // an initial: J. Smith
 	}
-	return abbreviations[strings.ToLower(w)]
+	return lx.listed(strings.ToLower(w), "abbreviation")
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sanctions-dev/sanctions/config"
 	"github.com/sanctions-dev/sanctions/internal/events"
 	"github.com/sanctions-dev/sanctions/internal/extract"
 	"github.com/sanctions-dev/sanctions/internal/testkit/testrules"
@@ -35,7 +36,7 @@ func TestDraftsAreValidEvents(t *testing.T) {
 		t.Fatal(err)
 	}
 	n := 0
-	_, err = events.Decode(context.Background(), events.Input{Name: "drafts.yaml", Reader: &out, Format: events.YAML}, events.DefaultLimits,
+	_, err = events.Decode(context.Background(), events.Input{Name: "drafts.yaml", Reader: &out, Format: events.YAML}, config.DefaultLimits(),
 		func(r events.Record) error {
 			n++
 			if r.Event == nil {

@@ -97,7 +97,7 @@ func TestDesignationErrorsNameTheEntry(t *testing.T) {
 		}, "reference KPe.001 is listed twice", "designations["},
 		{"vessel without IMO", func(t *testing.T, root map[string]any) {
 			delete(entry(t, root, "IMO 8705539"), "imo")
-		}, ".imo: a vessel needs its IMO number", "designations["},
+		}, "]: a vessel needs its IMO number", "designations["},
 		{"IMO with a wrong check digit", func(t *testing.T, root map[string]any) {
 			v := entry(t, root, "IMO 8705539")
 			v["imo"], v["reference"] = "8705538", "IMO 8705538"

@@ -10,7 +10,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/rego"
 	"gopkg.in/yaml.v3"
 
-	"github.com/sanctions-dev/sanctions/evaluator"
+	"github.com/sanctions-dev/sanctions/internal/compile"
 	"github.com/sanctions-dev/sanctions/internal/library"
 	"github.com/sanctions-dev/sanctions/internal/testkit/testrules"
 )
@@ -65,11 +65,11 @@ func exemptedBy(t *testing.T, entryYAML string, event map[string]any) []string {
 	}
 	lib := testrules.Library(t)
 	lib.Data["exemptions"] = table
-	c, err := evaluator.Compile(lib, false)
+	c, err := compile.Rules(lib, false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	rs, err := rego.New(rego.Compiler(c), rego.Store(evaluator.NewStore(lib)), rego.Input(event),
+	rs, err := rego.New(rego.Compiler(c), rego.Store(compile.NewStore(lib)), rego.Input(event),
 		rego.Query("x := [f.exemption.id | some f in data.sanctions.exempted]")).Eval(context.Background())
 	if err != nil || len(rs) == 0 {
 		t.Fatalf("evaluating: %v", err)

@@ -3,8 +3,8 @@ package library
 import (
 	"fmt"
 	"maps"
-	"regexp"
 	"slices"
+	"strconv"
 
 	"gopkg.in/yaml.v3"
 
@@ -28,32 +28,31 @@ func (t *table) problem(path []string, key bool, format string, args ...any) *di
 	return p
 }
 
-var countryCode = regexp.MustCompile(`^[A-Z]{2}$`)
+// schemaProblem is a failure of the table's schema, at the field and its line; a missing field
+// is the fault of the object that lacks it.
+func (t *table) schemaProblem(e schemaError) *diag.Problem {
+	at := e.path
+	if e.missing {
+		at = at[:len(at)-1]
+	}
+	p := &diag.Problem{File: t.file, Field: yamlvalue.PathString(at), Message: e.message}
+	if t.node != nil {
+		p.Line, p.Column = yamlvalue.Locate(t.node, at, true)
+	}
+	return p
+}
 
-// indexCountries checks countries.yaml and returns its indexes: every code, name and alias,
-// as a key (see Key), mapped to its ISO code; and every place (a port, a city, a region: where
-// goods are loaded or discharged, where an event happens) mapped to the code of its country.
-// A place is not a name of the state: a party named "Nampo" is not the DPRK, goods loaded at
-// Nampo came from it.
+// indexCountries indexes countries.yaml (its form checked by its schema): every code, name and
+// alias, as a key (see phrase.Key), mapped to its ISO code; and every place (a port, a city, a
+// region: where goods are loaded or discharged, where an event happens) mapped to the code of
+// its country. A place is not a name of the state: a party named "Nampo" is not the DPRK, goods
+// loaded at Nampo came from it. A name may name one country only, a place be in one only.
 func indexCountries(t *table) (map[string]string, map[string]any, diag.List) {
 	var probs diag.List
-	root, ok := t.value.(map[string]any)
-	if !ok {
-		return nil, nil, diag.List{t.problem(nil, false, "want a mapping from ISO 3166-1 alpha-2 codes to {name, aliases, places}")}
-	}
+	root := asMap(t.value)
 	index := map[string]string{}
-	places := map[string]any{}
-	type place struct {
-		path       []string
-		name, code string
-	}
-	var pending []place // checked once every name is indexed
 	add := func(path []string, name, code string) {
 		k := phrase.Key(name)
-		if k == "" {
-			probs = append(probs, t.problem(path, false, "%q has no letters or digits", name))
-			return
-		}
 		if prev, dup := index[k]; dup && prev != code {
 			probs = append(probs, t.problem(path, false, "%q already names %s", name, prev))
 			return
@@ -61,69 +60,32 @@ func indexCountries(t *table) (map[string]string, map[string]any, diag.List) {
 		index[k] = code
 	}
 	for _, code := range sortedKeys(root) {
-		if !countryCode.MatchString(code) {
-			probs = append(probs, t.problem([]string{code}, true, "%q is not an ISO 3166-1 alpha-2 code (two capital letters)", code))
-			continue
-		}
-		entry, ok := root[code].(map[string]any)
-		if !ok {
-			probs = append(probs, t.problem([]string{code}, false, "want {name, aliases}"))
-			continue
-		}
+		entry := asMap(root[code])
 		add([]string{code}, code, code)
 		for _, k := range sortedKeys(entry) {
 			switch k {
 			case "name":
-				name, ok := entry[k].(string)
-				if !ok {
-					probs = append(probs, t.problem([]string{code, k}, false, "want a string"))
-					continue
-				}
-				add([]string{code, k}, name, code)
+				add([]string{code, k}, entry[k].(string), code)
 			case "aliases":
-				list, ok := entry[k].([]any)
-				if !ok {
-					probs = append(probs, t.problem([]string{code, k}, false, "want a list of strings"))
-					continue
+				for i, a := range asList(entry[k]) {
+					add([]string{code, k, strconv.Itoa(i)}, a.(string), code)
 				}
-				for i, a := range list {
-					p := []string{code, k, fmt.Sprint(i)}
-					s, ok := a.(string)
-					if !ok {
-						probs = append(probs, t.problem(p, false, "want a string"))
-						continue
-					}
-					add(p, s, code)
-				}
-			case "places":
-				list, ok := entry[k].([]any)
-				if !ok {
-					probs = append(probs, t.problem([]string{code, k}, false, "want a list of place names"))
-					continue
-				}
-				for i, a := range list {
-					s, _ := a.(string)
-					pending = append(pending, place{[]string{code, k, fmt.Sprint(i)}, s, code})
-				}
-			default:
-				probs = append(probs, t.problem([]string{code, k}, true, "unknown key %q (want name, aliases, places)", k))
 			}
 		}
-		if _, ok := entry["name"]; !ok {
-			probs = append(probs, t.problem([]string{code}, true, "missing name"))
-		}
 	}
-	for _, p := range pending {
-		pk := phrase.Key(p.name)
-		switch prev, dup := places[pk]; {
-		case pk == "":
-			probs = append(probs, t.problem(p.path, false, "want a place name with letters or digits"))
-		case dup && prev != p.code:
-			probs = append(probs, t.problem(p.path, false, "place %q is already in %s", p.name, prev))
-		case index[pk] != "" && index[pk] != p.code:
-			probs = append(probs, t.problem(p.path, false, "place %q is a name of %s", p.name, index[pk]))
-		default:
-			places[pk] = p.code
+	places := map[string]any{}
+	for _, code := range sortedKeys(root) { // once every name is indexed
+		for i, x := range asList(asMap(root[code])["places"]) {
+			p, name := []string{code, "places", strconv.Itoa(i)}, x.(string)
+			pk := phrase.Key(name)
+			switch prev, dup := places[pk]; {
+			case dup && prev != code:
+				probs = append(probs, t.problem(p, false, "place %q is already in %s", name, prev))
+			case index[pk] != "" && index[pk] != code:
+				probs = append(probs, t.problem(p, false, "place %q is a name of %s", name, index[pk]))
+			default:
+				places[pk] = code
+			}
 		}
 	}
 	return index, places, probs
@@ -137,114 +99,43 @@ type phraseIndex struct {
 	starts   map[string][]int // first word of a phrase -> the distinct word counts of the phrases it starts
 }
 
-// indexTaxonomy checks taxonomy.yaml against the categories the event schema allows and
-// returns its index.
+// indexTaxonomy indexes taxonomy.yaml (its form checked by its schema), after checking it
+// against the categories the event schema allows and its own groups: every phrase names one
+// category only.
 func indexTaxonomy(t *table, categories []string) (phraseIndex, diag.List) {
 	var probs diag.List
 	idx := phraseIndex{phrases: map[string]string{}}
-	root, ok := t.value.(map[string]any)
-	if !ok {
-		return idx, diag.List{t.problem(nil, false, "want a mapping with groups and categories")}
-	}
-	for _, k := range sortedKeys(root) {
-		if k != "groups" && k != "categories" {
-			probs = append(probs, t.problem([]string{k}, true, "unknown key %q (want groups, categories)", k))
-		}
-	}
-	groups, _ := root["groups"].(map[string]any)
-	if groups == nil {
-		probs = append(probs, t.problem([]string{"groups"}, true, "want a mapping of group names to {label}"))
-	}
-	for _, g := range sortedKeys(groups) {
-		entry, ok := groups[g].(map[string]any)
-		if !ok {
-			probs = append(probs, t.problem([]string{"groups", g}, false, "want {label}"))
-			continue
-		}
-		if s, ok := entry["label"].(string); !ok || s == "" {
-			probs = append(probs, t.problem([]string{"groups", g}, true, "missing label"))
-		}
-	}
-	cats, _ := root["categories"].(map[string]any)
-	if cats == nil {
-		return idx, append(probs, t.problem([]string{"categories"}, true, "want a mapping of categories to {label, groups, phrases, designations}"))
-	}
-	allowed := map[string]bool{}
-	for _, c := range categories {
-		allowed[c] = true
-	}
+	root := asMap(t.value)
+	groups, cats := asMap(root["groups"]), asMap(root["categories"])
 	explicit := map[string]string{} // key -> category, from the table as written
 	var generated [][2]string       // plural forms, added where the table does not say otherwise
 	for _, c := range sortedKeys(cats) {
 		cp := []string{"categories", c}
-		if len(allowed) > 0 && !allowed[c] {
+		if len(categories) > 0 && !slices.Contains(categories, c) {
 			probs = append(probs, t.problem(cp, true, "%q is not an item category of the event schema", c))
 			continue
 		}
-		entry, ok := cats[c].(map[string]any)
-		if !ok {
-			probs = append(probs, t.problem(cp, false, "want {label, groups, phrases, designations}"))
-			continue
-		}
-		for _, k := range sortedKeys(entry) {
-			p := append(append([]string{}, cp...), k)
-			switch k {
-			case "label":
-				if s, ok := entry[k].(string); !ok || s == "" {
-					probs = append(probs, t.problem(p, false, "want a non-empty string"))
-				}
-			case "groups":
-				list, ok := entry[k].([]any)
-				if !ok {
-					probs = append(probs, t.problem(p, false, "want a list of group names"))
-					continue
-				}
-				for i, g := range list {
-					if s, ok := g.(string); !ok || groups[s] == nil {
-						probs = append(probs, t.problem(append(p, fmt.Sprint(i)), false, "%v is not a group declared under groups", g))
-					}
-				}
-			case "phrases", "designations":
-				if entry[k] == nil {
-					continue
-				}
-				list, ok := entry[k].([]any)
-				if !ok {
-					probs = append(probs, t.problem(p, false, "want a list of strings"))
-					continue
-				}
-				for i, v := range list {
-					ip := append(append([]string{}, p...), fmt.Sprint(i))
-					s, ok := v.(string)
-					if !ok {
-						probs = append(probs, t.problem(ip, false, "want a string"))
-						continue
-					}
-					key := phrase.Key(s)
-					if key == "" {
-						probs = append(probs, t.problem(ip, false, "%q has no letters or digits", s))
-						continue
-					}
-					if prev, dup := explicit[key]; dup {
-						probs = append(probs, t.problem(ip, false, "%q is already a phrase of %s", s, prev))
-						continue
-					}
-					explicit[key] = c
-					for _, pl := range phrase.Plurals(key) {
-						generated = append(generated, [2]string{pl, c})
-					}
-				}
-			default:
-				probs = append(probs, t.problem(p, true, "unknown key %q (want label, groups, phrases, designations)", k))
+		entry := asMap(cats[c])
+		for i, g := range asList(entry["groups"]) {
+			if groups[g.(string)] == nil {
+				probs = append(probs, t.problem(append(slices.Clone(cp), "groups", strconv.Itoa(i)), false, "%v is not a group declared under groups", g))
 			}
 		}
-		if _, ok := entry["label"]; !ok {
-			probs = append(probs, t.problem(cp, true, "missing label"))
+		for _, k := range []string{"designations", "phrases"} {
+			for i, v := range asList(entry[k]) {
+				s, key := v.(string), phrase.Key(v.(string))
+				if prev, dup := explicit[key]; dup {
+					probs = append(probs, t.problem(append(slices.Clone(cp), k, strconv.Itoa(i)), false, "%q is already a phrase of %s", s, prev))
+					continue
+				}
+				explicit[key] = c
+				for _, pl := range phrase.Plurals(key) {
+					generated = append(generated, [2]string{pl, c})
+				}
+			}
 		}
 	}
-	for k, c := range explicit {
-		idx.phrases[k] = c
-	}
+	maps.Copy(idx.phrases, explicit)
 	for _, g := range generated {
 		if _, ok := idx.phrases[g[0]]; !ok {
 			idx.phrases[g[0]] = g[1]
@@ -264,6 +155,76 @@ func indexTaxonomy(t *table, categories []string) (phraseIndex, diag.List) {
 		slices.Sort(ns)
 	}
 	return idx, probs
+}
+
+// keyPhraseLists writes the phrases of a table of lists of phrases (training_fields,
+// extraction) as keys (phrase.Key), as the rules and the extractor look them up.
+func keyPhraseLists(t *table) {
+	root := asMap(t.value)
+	for _, k := range sortedKeys(root) {
+		list, ok := root[k].([]any)
+		if !ok {
+			continue // another kind of entry: its schema says what it is
+		}
+		keyed := make([]any, 0, len(list))
+		for _, x := range list {
+			if s, ok := x.(string); ok {
+				keyed = append(keyed, phrase.Key(s))
+			}
+		}
+		root[k] = keyed
+	}
+}
+
+// keyUnits writes the unit names of the units table as keys (the factors, barrels_per_tonne,
+// are named by kind of product and stay as written).
+func keyUnits(t *table) {
+	root := asMap(t.value)
+	for _, section := range []string{"barrels", "tonnes"} {
+		m := asMap(root[section])
+		keyed := map[string]any{}
+		for _, k := range sortedKeys(m) {
+			keyed[phrase.Key(k)] = m[k]
+		}
+		root[section] = keyed
+	}
+}
+
+// ClaimantKinds are the kinds of claimant the event format allows (docs/events.md); the actors
+// table's schema (schema/data/actors.json) allows the same, a test keeps them in step.
+var ClaimantKinds = []string{"state", "state_entity", "company", "person", "vessel", "armed_group",
+	"international_org", "media", "ngo", "unknown"}
+
+// checkActors checks the actors table (for sanctions extract; its form checked by its schema)
+// against the countries table, and indexes every name and alias: one actor a name.
+func checkActors(t *table, countries map[string]string) (map[string]any, diag.List) {
+	root := asMap(t.value)
+	var probs diag.List
+	seen := map[string]string{}
+	index := map[string]any{}
+	for _, name := range sortedKeys(root) {
+		e := asMap(root[name])
+		resolved := map[string]any{"name": name, "kind": e["kind"]}
+		if c, ok := e["country"].(string); ok {
+			if countries != nil && countries[phrase.Key(c)] != c {
+				probs = append(probs, t.problem([]string{name, "country"}, false, "%v is not a country code of the countries table", c))
+			}
+			resolved["country"] = c
+		}
+		names := []string{name}
+		for _, a := range asList(e["aliases"]) {
+			names = append(names, a.(string))
+		}
+		for _, n := range names {
+			k := phrase.Key(n)
+			if prev, dup := seen[k]; dup && prev != name {
+				probs = append(probs, t.problem([]string{name}, true, "%q is already a name of %s", n, prev))
+			}
+			seen[k] = name
+			index[k] = resolved
+		}
+	}
+	return index, probs
 }
 
 func sortedKeys[V any](m map[string]V) []string { return slices.Sorted(maps.Keys(m)) }

@@ -19,7 +19,6 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/sanctions-dev/sanctions/internal/checkrun"
 	"github.com/sanctions-dev/sanctions/internal/report"
 	"github.com/sanctions-dev/sanctions/internal/testkit/testrules"
 )
@@ -166,7 +165,7 @@ func TestScreenshot(t *testing.T) {
 	}
 	root := filepath.Join(testrules.Dir(), "..")
 	t.Chdir(root)
-	rep, err := (&checkrun.Check{Paths: []string{"fixtures"}}).Run(context.Background(), testrules.Engine(t))
+	rep, err := testrules.Check("fixtures").Run(context.Background(), testrules.Engine(t))
 	if err != nil {
 		t.Fatal(err)
 	}

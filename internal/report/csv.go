@@ -70,7 +70,7 @@ func (CSV) End(w io.Writer, r *Report) error {
 
 // WriteResult writes a row per finding and per exempted finding of one event, or one row when
 // it has neither.
-func (CSV) WriteResult(w io.Writer, _ *Report, res Result, _ int) error {
+func (CSV) WriteResult(w io.Writer, _ *Report, res evaluator.Verdict, _ int) error {
 	cw := csv.NewWriter(w)
 	line := strconv.Itoa(res.Location.Line)
 	if len(res.Findings) == 0 && len(res.Exempted) == 0 {

@@ -20,14 +20,13 @@ import (
 // finding and an exempted one, an event with a finding, and a quiet event. It is built by hand,
 // so that its goldens pin the formats, not the rules.
 func exemptedReport() *report.Report {
-	rules := []report.Rule{
+	rules := []evaluator.Rule{
 		{ID: "DPRK-LUXURY-GOODS", Title: "DPRK luxury goods", Description: "No luxury goods to the DPRK.", Regime: "DPRK", Category: "sectoral", Severity: "medium",
 			Citations: []evaluator.Citation{{Resolution: "1718 (2006)", Paragraph: "8(a)(iii)", Summary: "Luxury goods.", URL: "https://docs.un.org/en/S/RES/1718(2006)"}}},
 		{ID: "DPRK-SECTORAL-IMPORT", Title: "DPRK sectoral imports", Description: "No machinery or vehicles to the DPRK.", Regime: "DPRK", Category: "sectoral", Severity: "high",
 			Citations: []evaluator.Citation{{Resolution: "2397 (2017)", Paragraph: "7", Summary: "Machinery and vehicles.", URL: "https://docs.un.org/en/S/RES/2397(2017)"}}},
 	}
-	rep := report.New(len(rules))
-	rep.Rules = rules
+	rep := report.New(rules)
 	imp := func(event string) evaluator.Finding {
 		return evaluator.Finding{RuleID: "DPRK-SECTORAL-IMPORT", Title: "DPRK sectoral imports", Regime: "DPRK", Category: "sectoral", Severity: "high",
 			Verdict: evaluator.PossibleViolation, Confidence: "medium", EventID: event,
@@ -44,27 +43,27 @@ func exemptedReport() *report.Report {
 	}
 	luxury := evaluator.Finding{RuleID: "DPRK-LUXURY-GOODS", Title: "DPRK luxury goods", Regime: "DPRK", Category: "sectoral", Severity: "medium",
 		Verdict: evaluator.NeedsReview, Confidence: "low", EventID: "mixed", Reasoning: []string{"A limousine is a luxury good."}}
-	ev := func(summary string) report.Event {
-		return report.Event{Type: "transfer", Date: "2020-01", Summary: summary, Sources: []report.Source{{ID: "s", Publisher: "Yonhap News Agency"}}}
+	ev := func(summary string) evaluator.EventInfo {
+		return evaluator.EventInfo{Type: "transfer", Date: "2020-01", Summary: summary, Sources: []evaluator.Source{{ID: "s", Publisher: "Yonhap News Agency"}}}
 	}
 	at := func(line int) evaluator.Location { return evaluator.Location{File: "in/exempted.yaml", Line: line} }
-	rep.AddResult(report.Result{EventID: "unicef-refrigerators", Location: at(2), Event: ev("UNICEF delivered vaccine refrigerators."),
+	rep.Add(evaluator.Verdict{EventID: "unicef-refrigerators", Location: at(2), Event: ev("UNICEF delivered vaccine refrigerators."),
 		Exempted: []evaluator.Finding{exempt(imp("unicef-refrigerators"))}})
-	rep.AddResult(report.Result{EventID: "mixed", Location: at(12), Event: ev("UNICEF delivered refrigerators and a limousine."),
+	rep.Add(evaluator.Verdict{EventID: "mixed", Location: at(12), Event: ev("UNICEF delivered refrigerators and a limousine."),
 		Findings: []evaluator.Finding{luxury}, Exempted: []evaluator.Finding{exempt(imp("mixed"))}})
-	rep.AddResult(report.Result{EventID: "trading-company", Location: at(22), Event: ev("A trading company sold refrigerators."),
+	rep.Add(evaluator.Verdict{EventID: "trading-company", Location: at(22), Event: ev("A trading company sold refrigerators."),
 		Findings: []evaluator.Finding{imp("trading-company")}})
-	rep.AddResult(report.Result{EventID: "rice", Location: at(32), Event: ev("Rice was delivered.")})
+	rep.Add(evaluator.Verdict{EventID: "rice", Location: at(32), Event: ev("Rice was delivered.")})
 	return rep
 }
 
 // TestGoldenExempted pins every format's output for a report with exempted findings. Review
 // changes with `go test ./report -update` and git diff.
 func TestGoldenExempted(t *testing.T) {
-	rep := exemptedReport()
+	rep, opts := exemptedReport(), libraryOptions(t)
 	for _, name := range report.Names() {
 		t.Run(name, func(t *testing.T) {
-			r, err := report.Lookup(name, report.Options{})
+			r, err := report.Lookup(name, opts)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -3,6 +3,8 @@ package report
 import (
 	"encoding/json"
 	"io"
+
+	"github.com/sanctions-dev/sanctions/evaluator"
 )
 
 // JSON renders the report as one indented JSON object (docs/findings.md), streaming: the
@@ -20,7 +22,7 @@ func (JSON) Begin(w io.Writer, _ *Report) error {
 }
 
 // WriteResult writes one result.
-func (JSON) WriteResult(w io.Writer, _ *Report, res Result, i int) error {
+func (JSON) WriteResult(w io.Writer, _ *Report, res evaluator.Verdict, i int) error {
 	b, err := marshalIndent(res, "    ")
 	if err != nil {
 		return err

@@ -63,7 +63,7 @@ func (Markdown) Render(w io.Writer, r *Report) error {
 				fmt.Fprintf(bw, "| [%s](#%s) | %s | %s | %s |\n", mdCell(res.EventID), anchorOf(res.EventID), f.RuleID, mdCell(id), mdCell(basis))
 			}
 		}
-		var all []Result
+		var all []evaluator.Verdict
 		for _, res := range r.Results {
 			if len(res.Findings) == 0 && len(res.Exempted) > 0 {
 				all = append(all, res)
@@ -94,7 +94,7 @@ func (Markdown) Render(w io.Writer, r *Report) error {
 	return bw.Flush()
 }
 
-func writeMarkdownResult(w *bufio.Writer, res Result) {
+func writeMarkdownResult(w *bufio.Writer, res evaluator.Verdict) {
 	when := res.Event.Date
 	if res.Event.EndDate != "" {
 		when += " to " + res.Event.EndDate
@@ -103,7 +103,7 @@ func writeMarkdownResult(w *bufio.Writer, res Result) {
 	if res.Event.Summary != "" {
 		fmt.Fprintf(w, "%s\n", mdText(res.Event.Summary))
 	}
-	sources := map[string]Source{}
+	sources := map[string]evaluator.Source{}
 	for _, s := range res.Event.Sources {
 		sources[s.ID] = s
 	}
@@ -153,7 +153,7 @@ func writeMarkdownResult(w *bufio.Writer, res Result) {
 	}
 }
 
-func sourceMarkdown(sources map[string]Source, id string) string {
+func sourceMarkdown(sources map[string]evaluator.Source, id string) string {
 	s, ok := sources[id]
 	if !ok {
 		return "source " + id

@@ -3,6 +3,8 @@ package report
 import (
 	"encoding/json"
 	"io"
+
+	"github.com/sanctions-dev/sanctions/evaluator"
 )
 
 // NDJSON renders one JSON object per line, streaming: each result as it comes, then each error
@@ -16,7 +18,9 @@ func (n NDJSON) Render(w io.Writer, r *Report) error { return renderStream(n, w,
 func (NDJSON) Begin(io.Writer, *Report) error { return nil }
 
 // WriteResult writes one result line.
-func (NDJSON) WriteResult(w io.Writer, _ *Report, res Result, _ int) error { return line(w, res) }
+func (NDJSON) WriteResult(w io.Writer, _ *Report, res evaluator.Verdict, _ int) error {
+	return line(w, res)
+}
 
 // End writes the errors and the summary.
 func (NDJSON) End(w io.Writer, r *Report) error {

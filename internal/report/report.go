@@ -21,29 +21,17 @@ const Disclaimer = "Findings flag reported events that may breach UN Security Co
 
 // Report is the result of one check.
 type Report struct {
-	Version    int             `json:"version"`
-	Summary    Summary         `json:"summary"`
-	Results    []Result        `json:"results"`
-	Errors     []*diag.Problem `json:"errors"`
-	Baseline   *BaselineInfo   `json:"baseline,omitempty"` // with check --baseline
-	Disclaimer string          `json:"disclaimer"`
+	Version    int                 `json:"version"`
+	Summary    Summary             `json:"summary"`
+	Results    []evaluator.Verdict `json:"results"`
+	Errors     []*diag.Problem     `json:"errors"`
+	Baseline   *BaselineInfo       `json:"baseline,omitempty"` // with check --baseline
+	Disclaimer string              `json:"disclaimer"`
 
-	Rules []Rule `json:"-"` // the rules that ran, for formats that describe them (SARIF, JUnit)
-	Tool  Tool   `json:"-"`
+	Rules []evaluator.Rule `json:"-"` // the rules that ran, for formats that describe them (SARIF, JUnit)
+	Tool  Tool             `json:"-"`
 
 	worst evaluator.Severity // the most severe finding added
-}
-
-// Rule is what formats show of a rule.
-type Rule struct {
-	ID          string
-	Title       string
-	Description string
-	Regime      string
-	Category    string
-	Severity    evaluator.Severity
-	Citations   []evaluator.Citation
-	File        string
 }
 
 // Tool names the program that made the report.
@@ -77,52 +65,47 @@ type Summary struct {
 	Exempted   int            `json:"exempted,omitempty"` // findings turned off by exemptions (each listed under its event)
 }
 
-// Result is one evaluated event with its findings (possibly none).
-type Result struct {
-	EventID  string              `json:"event_id"`
-	Location evaluator.Location  `json:"location"`
-	Findings []evaluator.Finding `json:"findings"`
-	Exempted []evaluator.Finding `json:"exempted,omitempty"` // findings an exemption turned off, each with its entry
-	Event    Event               `json:"-"`
-}
-
-// Event is what renderers show of an event besides its findings.
-type Event struct {
-	Type    string
-	Date    string
-	EndDate string
-	Summary string
-	Sources []Source
-}
-
-// Source is one of an event's sources, for resolving the source ids of evidence.
-type Source struct {
-	ID        string
-	Publisher string
-	Title     string
-	URL       string
-	Published string
-}
-
-// New starts an empty report for a run with the given number of rules.
-func New(rules int) *Report {
+// New starts an empty report for a run of the given rules.
+func New(rules []evaluator.Rule) *Report {
 	return &Report{
 		Version:    Version,
-		Summary:    Summary{BySeverity: map[string]int{}, Rules: rules},
-		Results:    []Result{},
+		Summary:    Summary{BySeverity: map[string]int{}, Rules: len(rules)},
+		Rules:      rules,
+		Results:    []evaluator.Verdict{},
 		Errors:     []*diag.Problem{},
 		Disclaimer: Disclaimer,
 	}
 }
 
-// AddResult records an evaluated event.
-func (r *Report) AddResult(res Result) {
-	r.Results = append(r.Results, r.count(res))
+// Add records a verdict: a rejected event with why, or an evaluated one with its findings and
+// the rules that failed on it.
+func (r *Report) Add(v evaluator.Verdict) {
+	if r.addRejected(v) {
+		return
+	}
+	r.Results = append(r.Results, r.count(v))
+	r.addFailed(v)
+}
+
+// addRejected counts a rejected event and keeps why; it says whether v was rejected.
+func (r *Report) addRejected(v evaluator.Verdict) bool {
+	if len(v.Rejected) == 0 {
+		return false
+	}
+	r.Summary.Events++
+	r.Summary.Rejected++
+	r.Errors = append(r.Errors, v.Rejected...)
+	return true
+}
+
+// addFailed keeps the rules that failed on an evaluated event.
+func (r *Report) addFailed(v evaluator.Verdict) {
+	r.Errors = append(r.Errors, v.Failed...)
 }
 
 // count adds a result to the summary and returns it ready to render: empty lists rather than
 // nil, findings (and exempted findings) located.
-func (r *Report) count(res Result) Result {
+func (r *Report) count(res evaluator.Verdict) evaluator.Verdict {
 	if res.Findings == nil {
 		res.Findings = []evaluator.Finding{}
 	}
@@ -178,13 +161,6 @@ func exemptionText(f evaluator.Finding) string {
 	return text
 }
 
-// AddRejected records an event that could not be evaluated.
-func (r *Report) AddRejected(p *diag.Problem) {
-	r.Summary.Events++
-	r.Summary.Rejected++
-	r.Errors = append(r.Errors, p)
-}
-
 // AddError records a problem that is not one rejected event (a rule failing on an event that was
 // still evaluated, an invalid expect block, an unreadable directory).
 func (r *Report) AddError(p *diag.Problem) {
@@ -194,19 +170,15 @@ func (r *Report) AddError(p *diag.Problem) {
 // Worst is the highest severity among the findings, or "" when there are none.
 func (r *Report) Worst() evaluator.Severity { return r.worst }
 
-// Sink receives the outcome of a check, event by event, in input order. A *Report keeps it all;
-// a *Writer renders as it goes.
+// Sink receives the outcome of a check, verdict by verdict, in input order, and the problems
+// that are not about one event. A *Report keeps it all; a *Writer renders as it goes.
 type Sink interface {
-	Result(Result) error
-	Rejected(*diag.Problem) error
+	Verdict(evaluator.Verdict) error
 	Error(*diag.Problem) error
 }
 
-// Result keeps an evaluated event.
-func (r *Report) Result(res Result) error { r.AddResult(res); return nil }
-
-// Rejected keeps an event that could not be evaluated.
-func (r *Report) Rejected(p *diag.Problem) error { r.AddRejected(p); return nil }
+// Verdict keeps a verdict.
+func (r *Report) Verdict(v evaluator.Verdict) error { r.Add(v); return nil }
 
 // Error keeps a problem that is not one rejected event.
 func (r *Report) Error(p *diag.Problem) error { r.AddError(p); return nil }
@@ -220,6 +192,9 @@ type Renderer interface {
 type Options struct {
 	Quiet bool // text: the summary only
 	Color bool // text: ANSI colours (for a terminal, when NO_COLOR is unset)
+	// CategoryColours gives each rule category its colour (html), as the rule library's
+	// metadata schema does (library.Library.CategoryColours).
+	CategoryColours map[string]string
 }
 
 // formats lists the renderers by name; the names feed --format's help.
@@ -228,7 +203,7 @@ var formats = map[string]func(Options) Renderer{
 	"json":     func(Options) Renderer { return JSON{} },
 	"ndjson":   func(Options) Renderer { return NDJSON{} },
 	"markdown": func(Options) Renderer { return Markdown{} },
-	"html":     func(Options) Renderer { return HTML{} },
+	"html":     func(o Options) Renderer { return HTML{Colours: o.CategoryColours} },
 	"sarif":    func(Options) Renderer { return SARIF{} },
 	"junit":    func(Options) Renderer { return JUnit{} },
 	"csv":      func(Options) Renderer { return CSV{} },
@@ -259,7 +234,7 @@ func Lookup(name string, o Options) (Renderer, error) {
 type Streamer interface {
 	Renderer
 	Begin(w io.Writer, r *Report) error
-	WriteResult(w io.Writer, r *Report, res Result, i int) error
+	WriteResult(w io.Writer, r *Report, res evaluator.Verdict, i int) error
 	End(w io.Writer, r *Report) error
 }
 
@@ -282,10 +257,13 @@ func NewWriter(w io.Writer, renderer Renderer, r *Report) *Writer {
 	return x
 }
 
-// Result renders or keeps an evaluated event.
-func (x *Writer) Result(res Result) error {
+// Verdict renders or keeps a verdict.
+func (x *Writer) Verdict(v evaluator.Verdict) error {
 	if x.stream == nil {
-		x.Report.AddResult(res)
+		x.Report.Add(v)
+		return nil
+	}
+	if x.Report.addRejected(v) {
 		return nil
 	}
 	if !x.begun {
@@ -295,11 +273,12 @@ func (x *Writer) Result(res Result) error {
 		}
 	}
 	x.n++
-	return x.stream.WriteResult(x.w, x.Report, x.Report.count(res), x.n-1)
+	if err := x.stream.WriteResult(x.w, x.Report, x.Report.count(v), x.n-1); err != nil {
+		return err
+	}
+	x.Report.addFailed(v)
+	return nil
 }
-
-// Rejected keeps an event that could not be evaluated.
-func (x *Writer) Rejected(p *diag.Problem) error { x.Report.AddRejected(p); return nil }
 
 // Error keeps a problem that is not one rejected event.
 func (x *Writer) Error(p *diag.Problem) error { x.Report.AddError(p); return nil }

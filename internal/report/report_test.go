@@ -15,7 +15,6 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/sanctions-dev/sanctions/evaluator"
-	"github.com/sanctions-dev/sanctions/internal/checkrun"
 	"github.com/sanctions-dev/sanctions/internal/diag"
 	"github.com/sanctions-dev/sanctions/internal/report"
 	"github.com/sanctions-dev/sanctions/internal/testkit/testrules"
@@ -32,7 +31,7 @@ func seedReport(t *testing.T) *report.Report {
 	ctx := context.Background()
 	eng := testrules.Engine(t)
 	t.Chdir(filepath.Join(testrules.Dir(), ".."))
-	rep, err := (&checkrun.Check{Paths: []string{"fixtures/seed"}}).Run(ctx, eng)
+	rep, err := testrules.Check("fixtures/seed").Run(ctx, eng)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -42,10 +41,10 @@ func seedReport(t *testing.T) *report.Report {
 // TestGolden pins every format's output for the seed fixture, byte for byte. Review changes
 // with `go test ./report -update` and git diff.
 func TestGolden(t *testing.T) {
-	rep := seedReport(t)
+	rep, opts := seedReport(t), libraryOptions(t)
 	for _, name := range report.Names() {
 		t.Run(name, func(t *testing.T) {
-			r, err := report.Lookup(name, report.Options{})
+			r, err := report.Lookup(name, opts)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -110,7 +109,7 @@ func TestSARIFMatchesSchema(t *testing.T) {
 		t.Fatal(err)
 	}
 	withErrors := seedReport(t)
-	withErrors.AddRejected(&diag.Problem{File: "in/bad.yaml", Line: 3, Message: "invalid YAML"})
+	withErrors.Add(evaluator.Verdict{Rejected: diag.List{{File: "in/bad.yaml", Line: 3, Message: "invalid YAML"}}})
 	withErrors.AddError(&diag.Problem{File: "in/x.yaml", Line: 1, EventID: "x", RuleID: "DPRK-ARMS-EXPORT", Message: "eval_builtin_error"})
 	for name, rep := range map[string]*report.Report{"findings": seedReport(t), "errors": withErrors} {
 		var buf bytes.Buffer
@@ -134,7 +133,7 @@ func TestSARIFMatchesSchema(t *testing.T) {
 // failure per finding, an error per rejected event.
 func TestJUnitCountsEveryEventAndRule(t *testing.T) {
 	rep := seedReport(t)
-	rep.AddRejected(&diag.Problem{File: "in/bad.yaml", Line: 3, Message: "invalid YAML"})
+	rep.Add(evaluator.Verdict{Rejected: diag.List{&diag.Problem{File: "in/bad.yaml", Line: 3, Message: "invalid YAML"}}})
 	var buf bytes.Buffer
 	if err := (report.JUnit{}).Render(&buf, rep); err != nil {
 		t.Fatal(err)
@@ -190,7 +189,7 @@ func TestTextColourOnlyWhenAsked(t *testing.T) {
 // BenchmarkRender renders the report of the shipped fixtures in every format.
 func BenchmarkRender(b *testing.B) {
 	b.Chdir(filepath.Join(testrules.Dir(), ".."))
-	rep, err := (&checkrun.Check{Paths: []string{"fixtures"}}).Run(context.Background(), testrules.Engine(b))
+	rep, err := testrules.Check("fixtures").Run(context.Background(), testrules.Engine(b))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -211,9 +210,9 @@ func BenchmarkRender(b *testing.B) {
 // TestCSVCellsAreNotFormulas: a value that a spreadsheet would run as a formula (here the id of a
 // rejected event, which the schema never saw) is written with a leading apostrophe.
 func TestCSVCellsAreNotFormulas(t *testing.T) {
-	rep := report.New(0)
-	rep.AddRejected(&diag.Problem{File: "in.ndjson", Line: 3, EventID: `=HYPERLINK("http://example.org","open")`, Message: "not a real date"})
-	rep.AddRejected(&diag.Problem{File: "in.ndjson", Line: 4, EventID: "@SUM(A1)", Message: "+1 more"})
+	rep := report.New(make([]evaluator.Rule, 0))
+	rep.Add(evaluator.Verdict{Rejected: diag.List{&diag.Problem{File: "in.ndjson", Line: 3, EventID: `=HYPERLINK("http://example.org","open")`, Message: "not a real date"}}})
+	rep.Add(evaluator.Verdict{Rejected: diag.List{&diag.Problem{File: "in.ndjson", Line: 4, EventID: "@SUM(A1)", Message: "+1 more"}}})
 	var buf bytes.Buffer
 	if err := (report.CSV{}).Render(&buf, rep); err != nil {
 		t.Fatal(err)
@@ -231,10 +230,10 @@ func TestCSVCellsAreNotFormulas(t *testing.T) {
 // written in HTML and Markdown: it cannot add elements, scripts, links or emphasis.
 func TestEventTextIsNotMarkup(t *testing.T) {
 	const hostile = `<img src=x onerror=alert(1)> *bold* [link](http://evil.example)`
-	rep := report.New(1)
-	rep.AddResult(report.Result{EventID: "e", Location: evaluator.Location{File: "in.yaml", Line: 1},
-		Event: report.Event{Type: "transfer", Date: "2024", Summary: "# " + hostile,
-			Sources: []report.Source{{ID: "s", Publisher: hostile}}},
+	rep := report.New(make([]evaluator.Rule, 1))
+	rep.Add(evaluator.Verdict{EventID: "e", Location: evaluator.Location{File: "in.yaml", Line: 1},
+		Event: evaluator.EventInfo{Type: "transfer", Date: "2024", Summary: "# " + hostile,
+			Sources: []evaluator.Source{{ID: "s", Publisher: hostile}}},
 		Findings: []evaluator.Finding{{RuleID: "DPRK-ARMS-EXPORT", Title: "t", Severity: "high", Verdict: evaluator.PossibleViolation,
 			Confidence: "low", Reasoning: []string{"1. " + hostile}, Evidence: []evaluator.Evidence{{Quote: hostile, Source: "s"}}}}})
 	var html, md bytes.Buffer

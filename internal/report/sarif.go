@@ -138,7 +138,7 @@ func resultMessage(eventID string, f evaluator.Finding) string {
 		strings.Join(cites, "; "), strings.Join(f.Reasoning, " "))
 }
 
-func helpText(rule Rule) string {
+func helpText(rule evaluator.Rule) string {
 	var b strings.Builder
 	b.WriteString(strings.TrimSpace(rule.Description))
 	for _, c := range rule.Citations {
@@ -147,7 +147,7 @@ func helpText(rule Rule) string {
 	return b.String()
 }
 
-func helpMarkdown(rule Rule) string {
+func helpMarkdown(rule evaluator.Rule) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "**%s**\n\n%s\n\n", rule.Title, strings.TrimSpace(rule.Description))
 	for _, c := range rule.Citations {
@@ -157,7 +157,7 @@ func helpMarkdown(rule Rule) string {
 }
 
 // sarifResult adds one finding of res to the run as a result with its properties.
-func sarifResult(run *sarif.Run, res Result, f evaluator.Finding, message string) *sarif.Result {
+func sarifResult(run *sarif.Run, res evaluator.Verdict, f evaluator.Finding, message string) *sarif.Result {
 	result := run.CreateResultForRule(f.RuleID).
 		WithLevel(sarifLevel(f.Severity)).
 		WithMessage(sarif.NewTextMessage(message)).

@@ -50,7 +50,7 @@ func (t Text) Render(w io.Writer, r *Report) error { return renderStream(t, w, r
 func (Text) Begin(io.Writer, *Report) error { return nil }
 
 // WriteResult writes one event and its findings.
-func (t Text) WriteResult(w io.Writer, _ *Report, res Result, _ int) error {
+func (t Text) WriteResult(w io.Writer, _ *Report, res evaluator.Verdict, _ int) error {
 	if t.Quiet {
 		return nil
 	}
@@ -84,7 +84,7 @@ func (t Text) End(w io.Writer, r *Report) error {
 	return bw.Flush()
 }
 
-func writeResult(w *bufio.Writer, res Result, p palette) {
+func writeResult(w *bufio.Writer, res evaluator.Verdict, p palette) {
 	when := res.Event.Date
 	if res.Event.EndDate != "" {
 		when += " to " + res.Event.EndDate
@@ -93,7 +93,7 @@ func writeResult(w *bufio.Writer, res Result, p palette) {
 	if res.Event.Summary != "" {
 		fmt.Fprintf(w, "  %s\n", res.Event.Summary)
 	}
-	sources := map[string]Source{}
+	sources := map[string]evaluator.Source{}
 	for _, s := range res.Event.Sources {
 		sources[s.ID] = s
 	}
@@ -171,7 +171,7 @@ func verdictText(v string) string {
 }
 
 // sourceText names a source: "EFE, 2024-01-15, https://...".
-func sourceText(sources map[string]Source, id string) string {
+func sourceText(sources map[string]evaluator.Source, id string) string {
 	s, ok := sources[id]
 	if !ok {
 		return "source " + id

@@ -88,7 +88,7 @@ func TestShowConfirmation(t *testing.T) {
 // TestShippedCitationsAreConfirmedOrNoted: every citation of the shipped rules either names where
 // its paragraph was confirmed or carries exactly the note.
 func TestShippedCitationsAreConfirmedOrNoted(t *testing.T) {
-	for _, r := range testrules.Engine(t).Evaluator.Rules() {
+	for _, r := range testrules.Engine(t).Rules() {
 		for _, c := range r.Citations {
 			if (c.Confirmed != "") == (c.Note == evaluator.UnconfirmedNote) {
 				t.Errorf("%s cites %s %s with confirmed %q and note %q: want a source, or exactly the note %q",
@@ -142,14 +142,10 @@ finding contains f if {
 `
 }
 
-func compileWith(t *testing.T, extra string) (*evaluator.Evaluator, error) {
+func compileWith(t *testing.T, extra string) (*evaluator.Engine, error) {
 	t.Helper()
-	lib, err := library.Load(context.Background(), library.Source{Name: "rules",
-		FS: testrules.FS(t, map[string]string{"sanctions/dprk/test_rule/test_rule.rego": testRule(extra)})})
-	if err != nil {
-		t.Fatalf("load: %v", err)
-	}
-	return evaluator.New(context.Background(), lib, evaluator.Options{})
+	return evaluator.Load(context.Background(), evaluator.Options{Sources: []library.Source{{Name: "rules",
+		FS: testrules.FS(t, map[string]string{"sanctions/dprk/test_rule/test_rule.rego": testRule(extra)})}}})
 }
 
 // TestLoaderReadsConfirmed: the loader accepts `confirmed` and keeps it in the rule's metadata.

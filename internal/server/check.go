@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 
+	"github.com/sanctions-dev/sanctions/evaluator"
 	"github.com/sanctions-dev/sanctions/internal/checkrun"
 	"github.com/sanctions-dev/sanctions/internal/diag"
 	"github.com/sanctions-dev/sanctions/internal/events"
@@ -51,11 +52,11 @@ func (s *Server) check(w http.ResponseWriter, r *http.Request) {
 		body = http.MaxBytesReader(w, body, lim.MaxFileBytes+1) // the decoder reports the excess
 		w.Header().Set("Content-Type", "application/json")
 	}
-	rep := cur.engine.NewReport()
+	rep := checkrun.NewReport(cur.engine)
 	rep.Tool = s.opts.Tool
 	writer := report.NewWriter(out, renderer, rep)
 	counted := &countingSink{next: writer, m: s.metrics}
-	c := &checkrun.Check{Paths: []string{"-"}, Stdin: body, StdinName: "request", InputFormat: format, Limits: lim, Workers: s.opts.Workers}
+	c := &checkrun.Check{Inputs: []checkrun.Input{checkrun.Reader("request", format, body)}, Limits: lim, Workers: s.opts.Workers}
 	if err := c.RunTo(r.Context(), cur.engine, counted); err != nil {
 		s.log.Warn("check stopped", "error", err.Error())
 		return // the client went away, or the output failed: nothing more can be said to it
@@ -74,17 +75,21 @@ type countingSink struct {
 	m    *metrics
 }
 
-func (c *countingSink) Result(res report.Result) error {
-	c.m.events.WithLabelValues("evaluated").Inc()
-	for _, f := range res.Findings {
+func (c *countingSink) Verdict(v evaluator.Verdict) error {
+	if len(v.Rejected) > 0 {
+		c.m.events.WithLabelValues("rejected").Inc()
+	} else {
+		c.m.events.WithLabelValues("evaluated").Inc()
+	}
+	for _, f := range v.Findings {
 		c.m.findings.WithLabelValues(string(f.Severity)).Inc()
 	}
-	return c.next.Result(res)
-}
-
-func (c *countingSink) Rejected(p *diag.Problem) error {
-	c.m.events.WithLabelValues("rejected").Inc()
-	return c.next.Rejected(p)
+	for _, p := range v.Failed {
+		if p.RuleID != "" {
+			c.m.ruleErrors.Inc()
+		}
+	}
+	return c.next.Verdict(v)
 }
 
 func (c *countingSink) Error(p *diag.Problem) error {

@@ -24,10 +24,9 @@ import (
 	"sync/atomic"
 	"time"
 
-	opabundle "github.com/open-policy-agent/opa/v1/bundle"
+	"github.com/sanctions-dev/sanctions/config"
 	"github.com/sanctions-dev/sanctions/evaluator"
 	"github.com/sanctions-dev/sanctions/internal/bundle"
-	"github.com/sanctions-dev/sanctions/internal/checkrun"
 	"github.com/sanctions-dev/sanctions/internal/diag"
 	"github.com/sanctions-dev/sanctions/internal/events"
 	"github.com/sanctions-dev/sanctions/internal/report"
@@ -35,7 +34,7 @@ import (
 )
 
 // Loader loads and compiles the rule library: at start and on each reload.
-type Loader func(ctx context.Context) (*checkrun.Engine, error)
+type Loader func(ctx context.Context) (*evaluator.Engine, error)
 
 // Options tune the service.
 type Options struct {
@@ -59,7 +58,7 @@ type Server struct {
 
 // loaded is one generation of rules.
 type loaded struct {
-	engine   *checkrun.Engine
+	engine   *evaluator.Engine
 	revision string
 	at       time.Time
 }
@@ -77,7 +76,7 @@ func New(ctx context.Context, load Loader, opts Options) (*Server, error) {
 		log = slog.New(slog.DiscardHandler)
 	}
 	if opts.Limits == (events.Limits{}) {
-		opts.Limits = events.DefaultLimits
+		opts.Limits = config.DefaultLimits()
 	}
 	s := &Server{load: load, opts: opts, log: log, metrics: newMetrics()}
 	if err := s.Reload(ctx); err != nil {
@@ -90,15 +89,15 @@ func New(ctx context.Context, load Loader, opts Options) (*Server, error) {
 // now on; on failure the previous rules stay, and the error is kept for /v1/rules.
 func (s *Server) Reload(ctx context.Context) error {
 	eng, err := s.load(ctx)
-	var b *opabundle.Bundle
+	var revision string
 	if err == nil {
-		b, err = bundle.Build(eng.Library, "") // for the revision: the bundle's digest
+		revision, err = bundle.Revision(eng.Library()) // the digest of the rules, as their bundle's
 	}
 	if err == nil {
-		prev := s.current.Swap(&loaded{engine: eng, revision: b.Manifest.Revision, at: time.Now().UTC()})
+		prev := s.current.Swap(&loaded{engine: eng, revision: revision, at: time.Now().UTC()})
 		s.failed.Store(nil)
-		s.metrics.reloaded(b.Manifest.Revision, len(eng.Evaluator.Rules()), prev != nil)
-		s.log.Info("rules loaded", "revision", b.Manifest.Revision, "rules", len(eng.Evaluator.Rules()), "sources", eng.Library.Sources)
+		s.metrics.reloaded(revision, len(eng.Rules()), prev != nil)
+		s.log.Info("rules loaded", "revision", revision, "rules", len(eng.Rules()), "sources", eng.Library().Sources)
 		return nil
 	}
 	probs := diag.Problems(err)
@@ -227,8 +226,8 @@ type RulesInfo struct {
 func (s *Server) rules(w http.ResponseWriter, _ *http.Request) {
 	cur := s.current.Load()
 	writeJSON(w, http.StatusOK, RulesInfo{
-		Revision: cur.revision, LoadedAt: cur.at, Sources: cur.engine.Library.Sources,
-		Rules: cur.engine.Evaluator.Rules(), SetAside: cur.engine.Evaluator.SetAside(), ReloadError: s.failed.Load(),
+		Revision: cur.revision, LoadedAt: cur.at, Sources: cur.engine.Library().Sources,
+		Rules: cur.engine.Rules(), SetAside: cur.engine.SetAside(), ReloadError: s.failed.Load(),
 	})
 }
 

@@ -17,8 +17,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sanctions-dev/sanctions/config"
 	"github.com/sanctions-dev/sanctions/evaluator"
-	"github.com/sanctions-dev/sanctions/internal/checkrun"
 	"github.com/sanctions-dev/sanctions/internal/events"
 	"github.com/sanctions-dev/sanctions/internal/library"
 	"github.com/sanctions-dev/sanctions/internal/report"
@@ -28,12 +28,8 @@ import (
 
 // loaderFor loads the rules from dir on disk, as `sanctions serve --rules dir` does.
 func loaderFor(dir string) server.Loader {
-	return func(ctx context.Context) (*checkrun.Engine, error) {
-		lib, err := library.Load(ctx, library.Source{Name: dir, FS: os.DirFS(dir)})
-		if err != nil {
-			return nil, err
-		}
-		return checkrun.NewEngine(ctx, lib, evaluator.Options{EventTimeout: time.Minute})
+	return func(ctx context.Context) (*evaluator.Engine, error) {
+		return evaluator.Load(ctx, evaluator.Options{Sources: []library.Source{{Name: dir, FS: os.DirFS(dir)}}, EventTimeout: time.Minute})
 	}
 }
 
@@ -57,7 +53,7 @@ func seedJSON(t testing.TB) (array []byte, lines [][]byte) {
 	}
 	defer f.Close()
 	var docs []map[string]any
-	_, err = events.Decode(context.Background(), events.Input{Name: f.Name(), Reader: f, Format: events.YAML}, events.DefaultLimits,
+	_, err = events.Decode(context.Background(), events.Input{Name: f.Name(), Reader: f, Format: events.YAML}, config.DefaultLimits(),
 		func(r events.Record) error {
 			if r.Event == nil {
 				t.Fatal(r.Problem)
@@ -78,8 +74,8 @@ func seedJSON(t testing.TB) (array []byte, lines [][]byte) {
 }
 
 type jsonReport struct {
-	Summary report.Summary  `json:"summary"`
-	Results []report.Result `json:"results"`
+	Summary report.Summary      `json:"summary"`
+	Results []evaluator.Verdict `json:"results"`
 	Errors  []struct {
 		Message string `json:"message"`
 	} `json:"errors"`

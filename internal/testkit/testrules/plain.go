@@ -9,6 +9,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 
 	"github.com/sanctions-dev/sanctions/evaluator"
+	"github.com/sanctions-dev/sanctions/internal/compile"
 	"github.com/sanctions-dev/sanctions/internal/library"
 )
 
@@ -19,7 +20,7 @@ import (
 func PlainOPA(t testing.TB, lib *library.Library) func(doc map[string]any) []evaluator.Finding {
 	t.Helper()
 	ctx := context.Background()
-	opts := []func(*rego.Rego){rego.Query(evaluator.FindingsQuery), rego.Store(inmem.NewFromObject(map[string]any{"sanctions": RoundTrip(t, lib.Data)}))}
+	opts := []func(*rego.Rego){rego.Query(compile.FindingsQuery), rego.Store(inmem.NewFromObject(map[string]any{"sanctions": RoundTrip(t, lib.Data)}))}
 	for _, m := range lib.Modules {
 		opts = append(opts, rego.ParsedModule(m))
 	}

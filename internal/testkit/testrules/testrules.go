@@ -56,17 +56,20 @@ func FS(t testing.TB, changes map[string]string) fs.FS {
 // Library loads the repository's rules.
 func Library(t testing.TB) *library.Library {
 	t.Helper()
-	lib, err := library.Load(context.Background(), library.Source{Name: "rules", FS: os.DirFS(Dir())})
+	lib, err := library.Load(context.Background(), Source())
 	if err != nil {
 		t.Fatalf("loading the rules: %v", err)
 	}
 	return lib
 }
 
+// Source is the repository's rules directory, as a library source.
+func Source() library.Source { return library.Source{Name: "rules", FS: os.DirFS(Dir())} }
+
 // Engine loads and compiles the repository's rules.
-func Engine(t testing.TB) *checkrun.Engine {
+func Engine(t testing.TB) *evaluator.Engine {
 	t.Helper()
-	eng, err := checkrun.NewEngine(context.Background(), Library(t), evaluator.Options{EventTimeout: time.Minute})
+	eng, err := evaluator.Load(context.Background(), evaluator.Options{Sources: []library.Source{Source()}, EventTimeout: time.Minute})
 	if err != nil {
 		t.Fatalf("compiling the rules: %v", err)
 	}
@@ -107,4 +110,10 @@ func WaitFor(t testing.TB, what string, cond func() bool) {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
+}
+
+// Check is a check run over the inputs of a command line's paths (no standard input).
+func Check(paths ...string) *checkrun.Check {
+	inputs, probs := checkrun.Paths(paths, checkrun.Input{})
+	return &checkrun.Check{Inputs: inputs, Problems: probs}
 }

@@ -1,12 +1,14 @@
 package sanctions.lib
 
-# Designations: the persons and entities of the 1718 Committee's list (data.sanctions.designations,
-# indexed by the loader in data.sanctions.index.designations by name and alias).
+# Designations: the persons, entities and vessels of the sanctions committees' lists
+# (data.sanctions.designations, today the 1718 Committee's), indexed by the loader in
+# data.sanctions.index.designations by name and alias. The lookups here serve every regime: a
+# party's country (parties.rego) and a regime's designation rules.
 
 # name_keys(name) are the index keys of a name: its words, its words run together, its words
 # sorted, and its words without their legal form, after normalisation (name_words); a name with
 # a part in brackets ("Daedong Credit Bank (DCB)") is keyed with and without it. The loader keys
-# designated names the same way (ruleset.NameKeys); a test keeps the two in step.
+# designated names the same way (library.NameKeys); a test keeps the two in step.
 name_keys(name) := plain_keys(name) | plain_keys(regex.replace(name, `\([^()]*\)`, " ")) if {
 	contains(name, "(")
 } else := plain_keys(name)

@@ -1,8 +1,9 @@
 package sanctions.lib
 
 # Exemptions: the entries of data.sanctions.exemptions (rules/data/exemptions.yaml), each an
-# exemption the 1718 Committee granted or a carve-out a resolution makes. An entry turns a finding
-# off when the finding's rule is one of the entry's `rules` and its `match` holds:
+# exemption a sanctions committee granted or a carve-out a resolution makes. An entry names the
+# rules it turns off, so the matching below serves every regime: it turns a finding off when the
+# finding's rule is one of the entry's `rules` and its `match` holds:
 #
 #   {event: ID}   the event is the one named, and the match names nothing else; otherwise all of
 #   supplier      the event's supplier is the organisation or supplier that was exempted: the
@@ -17,7 +18,7 @@ package sanctions.lib
 #
 # An entry that would match more than it names (no organisation and no event; no recipient; no
 # categories; an open period; no rules) never matches here. The loader refuses such an entry with
-# its line (ruleset checkExemptions), so a table that loads holds only entries that can match; a
+# its line (internal/library checkExemptions), so a table that loads holds only entries that can match; a
 # server given the table without that check still cannot match more than an entry names.
 
 exemption_part(rule_id, cats) := {"exemption": exemption_out(ex, cats)} if {

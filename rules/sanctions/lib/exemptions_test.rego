@@ -1,19 +1,15 @@
 package sanctions.lib.exemptions_test
 
 import data.sanctions.lib
+import data.sanctions.lib.testing
 
-event := {
-	"id": "t",
-	"type": "transfer",
+event := object.union(testing.event, {
 	"date": "2020-08",
-	"summary": "s",
 	"supplier": {"name": "Finn Church Aid"},
 	"recipient": {"name": "a school in North Hwanghae", "country": "KP"},
 	"items": [{"description": "two delivery vans", "category": "transport_vehicle"}],
 	"claims": [{"status": "reported", "by": {"name": "Yonhap", "kind": "media"}}],
-	"sources": [{"id": "s", "publisher": "p"}],
-	"evidence": [{"quote": "q", "source": "s"}],
-}
+})
 
 entry := {
 	"id": "EX-T",

@@ -9,10 +9,16 @@ package sanctions.lib
 #               `items` (a rule sets them when the items are unknown but could fall under it)
 #   measures    optional: the measures the event meets, for citations that name a `measure`
 #   review      sentences naming an element that is unknown; any makes the verdict needs_review
-#   direction   optional: from_dprk, to_dprk or any (either way), the direction the rule's
-#               condition relies on; the
-#               facts that make it (a DPRK port, a carrier, a party placed by name) join the
-#               reasoning, and a direction that is only possible (lib.links) makes a review
+#
+# and, from the regime's lib (a rule calls its regime's finding, which adds them: for the DPRK,
+# data.sanctions.dprk.lib.finding):
+#
+#   directions        the directions the event may have (from_dprk, to_dprk), for citations
+#                     that name a `direction`; none by default
+#   direction_facts   the facts that make the direction the rule's condition relies on (a port,
+#                     a carrier, a party placed by name); they follow `facts` in the reasoning
+#   direction_review  what is missing when that direction is only possible; it comes first in
+#                     the review
 #
 # The verdict is possible_violation only when no element is unknown and at least one claim
 # asserts the event (confirmed, reported or alleged) and still stands (its claimant did not
@@ -20,30 +26,29 @@ package sanctions.lib
 # needs_review at most (docs/confidence.md).
 #
 # A citation of the rule's metadata applies when the event falls in its time in force (in_force,
-# and until when it has one), its direction (from_dprk, to_dprk) when it has one, one of its
-# `covers` groups or categories when it has any (less the `excludes`), and one of the event's
-# measures when it names a `measure`. No applicable citation, no finding. A citation may carry a
-# `review` sentence: an element its paragraph needs that events do not show (an exception, a
-# notification); when every citation in use has one, the verdict is needs_review.
+# and until when it has one), its direction when it has one, one of its `covers` groups or
+# categories when it has any (less the `excludes`), and one of the event's measures when it names
+# a `measure`. No applicable citation, no finding. A citation may carry a `review` sentence: an
+# element its paragraph needs that events do not show (an exception, a notification); when every
+# citation in use has one, the verdict is needs_review.
 #
 # An entry of the exemptions table (data.sanctions.exemptions) that matches turns the finding
 # off: it is then listed under data.sanctions.exempted, with the entry, instead of findings.
 finding(chain, facts) := f if {
 	meta := rule_metadata(chain)
 	cats := object.get(facts, "categories", {c | some it in facts.items; some c in it.categories})
-	cited := applicable(meta.custom.citations, cats, object.get(facts, "measures", set()))
+	cited := applicable(meta.custom.citations, cats, object.get(facts, "measures", set()), object.get(facts, "directions", set()))
 	count(cited) > 0
 	used := chosen(cited)
-	dir := object.get(facts, "direction", "")
 	review := array.concat(
-		array.concat(array.concat(direction_review(dir), array.concat(facts.review, stage_review(facts))), timing_review(used)),
+		array.concat(array.concat(object.get(facts, "direction_review", []), array.concat(facts.review, stage_review(facts))), timing_review(used)),
 		array.concat(citation_review(used), claims_review),
 	)
 	v := verdict(review)
 	base := {
 		"rule_id": meta.custom.id,
 		"title": meta.title,
-		"regime": meta.custom.regime,
+		"regime": rule_regime(chain),
 		"category": meta.custom.category,
 		"severity": meta.custom.severity,
 		"verdict": v,
@@ -51,7 +56,7 @@ finding(chain, facts) := f if {
 		"citations": [citation_out(u.citation) | some u in used],
 		"reasoning": array.concat(
 			array.concat(
-				array.concat(array.concat(facts.facts, direction_facts(dir)), [item_reason(it) | some it in facts.items]),
+				array.concat(array.concat(facts.facts, object.get(facts, "direction_facts", [])), [item_reason(it) | some it in facts.items]),
 				array.concat([timing_reason(used)], [law_reason(u) | some u in used]),
 			),
 			array.concat(review, [conclusion[v], confidence_reason]),
@@ -69,12 +74,19 @@ rule_metadata(chain) := entry.annotations if {
 	entry.annotations.custom.id
 }
 
-# applicable(citations, cats) keeps, in the order written (most specific first), the citations
-# that cover the event, each with its timing and the categories that meet it.
-applicable(citations, cats, measures) := [{"citation": c, "timing": t, "matched": matched} |
+# rule_regime(chain) is the rule's regime: the folder of its package, sanctions.<regime>.<rule>,
+# in capitals. The loader derives the METADATA's custom.regime the same way, from the folder.
+rule_regime(chain) := upper(entry.path[1]) if {
+	some entry in chain
+	entry.annotations.custom.id
+}
+
+# applicable(citations, cats, measures, directions) keeps, in the order written (most specific
+# first), the citations that cover the event, each with its timing and the categories that meet it.
+applicable(citations, cats, measures, directions) := [{"citation": c, "timing": t, "matched": matched} |
 	some c in citations
 	t := citation_timing(c)
-	direction_ok(c)
+	direction_ok(c, directions)
 	measure_ok(c, measures)
 	matched := covered(c, cats)
 	covers_ok(c, matched)
@@ -88,9 +100,9 @@ measure_ok(c, _) if not c.measure
 
 measure_ok(c, measures) if c.measure in measures
 
-direction_ok(c) if not c.direction
+direction_ok(c, _) if not c.direction
 
-direction_ok(c) if c.direction in directions
+direction_ok(c, directions) if c.direction in directions
 
 # covered(c, cats) is the categories that the citation's `covers` groups reach (empty without covers).
 covered(c, cats) := {x |
@@ -136,20 +148,6 @@ timing_review(used) := [sprintf(
 )] if {
 	used[0].timing == "unclear"
 }
-
-# direction_facts(dir) are the facts that tie the DPRK to the rule's direction, beyond the supply
-# fact; direction_review(dir) names the missing fact when the direction is only possible.
-direction_facts("") := []
-
-direction_facts(dir) := [f | some f in link_facts(dir); f != ""] if not dir in {"", "any"}
-
-direction_facts("any") := [f | some f in any_link_facts; f != ""]
-
-direction_review("") := []
-
-direction_review(dir) := link_review(dir) if not dir in {"", "any"}
-
-direction_review("any") := any_link_review
 
 # claims_review: no claim asserts the event and still stands.
 claims_review := [] if {

@@ -1,9 +1,13 @@
 # METADATA
 # title: Shared helpers for the rules
 # description: >-
-#   Finding construction with the rule's metadata (finding.rego), confidence from the claims
+#   The helpers every regime shares: finding construction with the rule's metadata
+#   (finding.rego), the items a rule's citations cover (cited.rego), confidence from the claims
 #   (confidence.rego), the event's period against a measure's time in force (dates.rego), item
-#   categories from the taxonomy (items.rego) and party country codes (parties.rego).
+#   categories from the taxonomy (items.rego), stages (stage.rego), quantities
+#   (quantities.rego), party country codes (parties.rego), designations (designations.rego) and
+#   exemptions (exemptions.rego). What is one regime's (its state's place in the event, its
+#   finding) is in that regime's lib: data.sanctions.dprk.lib.
 # scope: package
 # schemas:
 #   - input: schema.event

@@ -1,19 +1,13 @@
 package sanctions.lib_test
 
 import data.sanctions.lib
+import data.sanctions.lib.testing
 
-event := {
-	"id": "t",
-	"type": "transfer",
-	"date": "2023-09",
-	"summary": "s",
+event := object.union(testing.event, {
 	"supplier": {"country": "KP"},
 	"recipient": {"country": "RU"},
 	"items": [{"description": "artillery shells"}],
-	"claims": [{"status": "reported", "by": {"country": "US"}}],
-	"sources": [{"id": "s", "publisher": "p"}],
-	"evidence": [{"quote": "q", "source": "s"}],
-}
+})
 
 with_items(descriptions) := object.union(event, {"items": [{"description": d} | some d in descriptions]})
 
@@ -38,10 +32,6 @@ test_mentions_whole_words_in_summary_and_items if {
 	lib.mentions("letter of credit") with input as ev
 	not lib.mentions("joint") with input as object.union(ev, {"summary": "A jointventure"})
 	not lib.mentions("oil under a letter") with input as object.union(ev, {"items": []})
-}
-
-test_words_of_empty_string if {
-	lib.words(" -- ") == []
 }
 
 # --- item taxonomy ---
@@ -75,6 +65,31 @@ test_designation_places_item if {
 	"ballistic_missile" in items[0].categories
 }
 
+# --- the items a rule's citations cover ---
+
+chain := [{"annotations": {"custom": {"id": "T", "citations": [
+	{"covers": ["arms"], "excludes": ["salw"]},
+	{"covers": ["luxury_goods"]},
+]}}}]
+
+# cited_items: the items a citation covers, less its excludes (assault rifles are small arms, which
+# the arms citation excludes); cited_or_unplaced: those, else the items the taxonomy cannot place,
+# with every cited category, for review; nothing when every item is placed and none is covered.
+test_cited_items_else_unplaced_for_review if {
+	its := lib.cited_items(chain) with input as with_items(["artillery shells", "assault rifles", "a yacht", "rice"])
+	[it.description | some it in its] == ["artillery shells", "a yacht"]
+	cats := lib.cited_categories(chain)
+	{"ammunition", "luxury_goods"} & cats == {"ammunition", "luxury_goods"}
+	not "small_arms" in cats
+	lib.cited_or_unplaced(chain, "u") == {"items": lib.items, "review": []} with input as with_items(["artillery shells"])
+	p := lib.cited_or_unplaced(chain, "u") with input as with_items(["sealed cargo", "rice"])
+	[it.description | some it in p.items] == ["sealed cargo"]
+	p.categories == cats
+	p.review == ["u"]
+	lib.cited_or_unplaced(chain, "u").review == ["u"] with input as with_items([])
+	not lib.cited_or_unplaced(chain, "u") with input as with_items(["rice"])
+}
+
 # --- parties ---
 
 test_country_code_from_code if lib.country_code({"country": "KP"}) == "KP"
@@ -87,10 +102,6 @@ test_unknown_country_has_no_code if not lib.country_code({"country": "Narnia"})
 
 test_supply_fact if {
 	lib.supply_fact == "The supplier is North Korea (KP) and the recipient is Russian Federation (RU)." with input as event
-}
-
-test_directions if {
-	lib.directions == {"from_dprk"} with input as event
 }
 
 # --- dates ---

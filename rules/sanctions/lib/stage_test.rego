@@ -3,19 +3,14 @@ package sanctions.lib_stage_test
 import data.sanctions.dprk.arms_export
 import data.sanctions.dprk.sectoral_export
 import data.sanctions.lib
+import data.sanctions.lib.testing
 
-event := {
-	"id": "t",
-	"type": "transfer",
+event := object.union(testing.event, {
 	"date": "2024-03",
-	"summary": "s",
 	"supplier": {"country": "KP"},
 	"recipient": {"country": "RU"},
 	"items": [{"description": "artillery shells", "stage": "ordered"}],
-	"claims": [{"status": "reported", "by": {"country": "US"}}],
-	"sources": [{"id": "s", "publisher": "p"}],
-	"evidence": [{"quote": "q", "source": "s"}],
-}
+})
 
 only(fs) := f if {
 	count(fs) == 1

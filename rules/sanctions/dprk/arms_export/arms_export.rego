@@ -7,16 +7,8 @@
 #   Fires on a transfer whose supplier is the DPRK when an item is arms or related materiel; items
 #   the taxonomy cannot place are left to DPRK-UNPLACED-ITEMS.
 # scope: package
-# schemas:
-#   - input: schema.event
-# related_resources:
-#   - ref: https://docs.un.org/en/S/RES/1718(2006)
-#     description: S/RES/1718 (2006)
-#   - ref: https://docs.un.org/en/S/RES/1874(2009)
-#     description: S/RES/1874 (2009)
 # custom:
 #   id: DPRK-ARMS-EXPORT
-#   regime: DPRK
 #   category: arms_embargo
 #   severity: high
 #   citations:
@@ -42,14 +34,15 @@
 #       note: paragraph number not yet confirmed against the resolution text
 package sanctions.dprk.arms_export
 
+import data.sanctions.dprk.lib as dprk
 import data.sanctions.lib
 
 finding contains f if {
 	input.type == "transfer"
-	"from_dprk" in lib.directions
-	arms := lib.items_in_group("arms")
+	"from_dprk" in dprk.directions
+	arms := lib.cited_items(rego.metadata.chain())
 	count(arms) > 0
-	f := lib.finding(rego.metadata.chain(), {
+	f := dprk.finding(rego.metadata.chain(), {
 		"direction": "from_dprk",
 		"facts": [lib.supply_fact],
 		"items": arms,

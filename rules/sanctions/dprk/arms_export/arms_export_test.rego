@@ -1,19 +1,13 @@
 package sanctions.dprk.arms_export_test
 
 import data.sanctions.dprk.arms_export
+import data.sanctions.lib.testing
 
-event := {
-	"id": "t",
-	"type": "transfer",
-	"date": "2023-09",
-	"summary": "s",
+event := object.union(testing.event, {
 	"supplier": {"country": "KP"},
 	"recipient": {"country": "RU"},
 	"items": [{"description": "artillery shells"}],
-	"claims": [{"status": "reported", "by": {"country": "US"}}],
-	"sources": [{"id": "s", "publisher": "p"}],
-	"evidence": [{"quote": "q", "source": "s"}],
-}
+})
 
 only_finding(e) := f if {
 	fs := arms_export.finding with input as e

@@ -8,18 +8,8 @@
 #   supplier that is not, when an item is arms or related materiel; items the taxonomy cannot
 #   place are left to DPRK-UNPLACED-ITEMS.
 # scope: package
-# schemas:
-#   - input: schema.event
-# related_resources:
-#   - ref: https://docs.un.org/en/S/RES/1718(2006)
-#     description: S/RES/1718 (2006)
-#   - ref: https://docs.un.org/en/S/RES/1874(2009)
-#     description: S/RES/1874 (2009)
-#   - ref: https://docs.un.org/en/S/RES/2270(2016)
-#     description: S/RES/2270 (2016)
 # custom:
 #   id: DPRK-ARMS-IMPORT
-#   regime: DPRK
 #   category: arms_embargo
 #   severity: high
 #   citations:
@@ -58,15 +48,16 @@
 #       note: paragraph number not yet confirmed against the resolution text
 package sanctions.dprk.arms_import
 
+import data.sanctions.dprk.lib as dprk
 import data.sanctions.lib
 
 finding contains f if {
 	input.type == "transfer"
-	"to_dprk" in lib.directions
-	not "from_dprk" in lib.sure_directions
-	arms := lib.items_in_group("arms")
+	"to_dprk" in dprk.directions
+	not "from_dprk" in dprk.sure_directions
+	arms := lib.cited_items(rego.metadata.chain())
 	count(arms) > 0
-	f := lib.finding(rego.metadata.chain(), {
+	f := dprk.finding(rego.metadata.chain(), {
 		"direction": "to_dprk",
 		"facts": [lib.supply_fact],
 		"items": arms,

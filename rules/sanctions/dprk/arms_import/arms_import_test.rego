@@ -1,19 +1,15 @@
 package sanctions.dprk.arms_import_test
 
 import data.sanctions.dprk.arms_import
+import data.sanctions.lib.testing
 
-event := {
-	"id": "t",
-	"type": "transfer",
+event := object.union(testing.event, {
 	"date": "2024-03",
-	"summary": "s",
 	"supplier": {"country": "RU"},
 	"recipient": {"country": "KP"},
 	"items": [{"description": "Pantsir air defence system"}],
 	"claims": [{"status": "reported", "by": {"country": "KR"}}],
-	"sources": [{"id": "s", "publisher": "p"}],
-	"evidence": [{"quote": "q", "source": "s"}],
-}
+})
 
 only_finding(e) := f if {
 	fs := arms_import.finding with input as e

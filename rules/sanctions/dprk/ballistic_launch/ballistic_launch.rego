@@ -8,8 +8,6 @@
 #   conducts of a ballistic missile, a space launch vehicle or missile technology; a launch whose
 #   object is not stated, or not placed by the taxonomy, makes the finding needs_review.
 # scope: package
-# schemas:
-#   - input: schema.event
 # related_resources:
 #   - ref: https://docs.un.org/en/S/RES/1718(2006)
 #     description: S/RES/1718 (2006)
@@ -23,7 +21,6 @@
 #     description: S/PRST/2012/13
 # custom:
 #   id: DPRK-BALLISTIC-LAUNCH
-#   regime: DPRK
 #   category: missile_programme
 #   severity: high
 #   citations:
@@ -81,37 +78,20 @@
 #       note: paragraph number not yet confirmed against the resolution text
 package sanctions.dprk.ballistic_launch
 
+import data.sanctions.dprk.lib as dprk
 import data.sanctions.lib
 
+# What was launched: the items the citations cover (ballistic missile technology), else what the
+# taxonomy cannot place, for review.
 finding contains f if {
 	input.type == "launch"
 	"KP" in lib.operator_countries
-	launched := lib.items_in_group("ballistic_technology")
-	count(launched) > 0
-	f := lib.finding(rego.metadata.chain(), {
-		"facts": array.concat([operator_fact], satellite_fact),
-		"items": launched,
-		"review": [],
-	})
+	launched := lib.cited_or_unplaced(
+		rego.metadata.chain(),
+		"What was launched is unknown; if it used ballistic missile technology, the prohibition applies.",
+	)
+	f := dprk.finding(rego.metadata.chain(), object.union(launched, {"facts": array.concat([operator_fact], satellite_fact)}))
 }
-
-finding contains f if {
-	input.type == "launch"
-	"KP" in lib.operator_countries
-	count(lib.items_in_group("ballistic_technology")) == 0
-	unknown_object
-	f := lib.finding(rego.metadata.chain(), {
-		"facts": [operator_fact],
-		"items": lib.unplaced_items,
-		"categories": lib.group_categories("ballistic_technology"),
-		"review": ["What was launched is unknown; if it used ballistic missile technology, the prohibition applies."],
-	})
-}
-
-# unknown_object: the event names nothing launched, or something the taxonomy cannot place.
-unknown_object if count(lib.items) == 0
-
-unknown_object if count(lib.unplaced_items) > 0
 
 operator_fact := sprintf("The launch was conducted by %s.", [lib.join_and(sort({lib.label(p) |
 	some p in input.parties

@@ -1,18 +1,15 @@
 package sanctions.dprk.ballistic_launch_test
 
 import data.sanctions.dprk.ballistic_launch
+import data.sanctions.lib.testing
 
-event := {
-	"id": "t",
+event := object.union(testing.event, {
 	"type": "launch",
 	"date": "2023-11-21",
-	"summary": "s",
 	"parties": [{"country": "KP", "role": "operator"}],
 	"items": [{"description": "Malligyong-1 reconnaissance satellite", "designation": "Chollima-1"}],
 	"claims": [{"status": "confirmed", "by": {"country": "KP"}}],
-	"sources": [{"id": "s", "publisher": "p"}],
-	"evidence": [{"quote": "q", "source": "s"}],
-}
+})
 
 only_finding(e) := f if {
 	fs := ballistic_launch.finding with input as e

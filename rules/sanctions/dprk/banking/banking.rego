@@ -14,16 +14,8 @@
 #   an office or relationship not said to be new needs review; one the Committee approved belongs
 #   in the exemptions table.
 # scope: package
-# schemas:
-#   - input: schema.event
-# related_resources:
-#   - ref: https://docs.un.org/en/S/RES/2270(2016)
-#     description: S/RES/2270 (2016)
-#   - ref: https://docs.un.org/en/S/RES/2321(2016)
-#     description: S/RES/2321 (2016)
 # custom:
 #   id: DPRK-BANKING
-#   regime: DPRK
 #   category: financial
 #   severity: high
 #   citations:
@@ -155,6 +147,7 @@
 #       review: Whether this office or account was newly opened, which 2270 (2016) prohibited, or an existing one, which had to close only on credible information that it could contribute to the DPRK's programmes, is not established.
 package sanctions.dprk.banking
 
+import data.sanctions.dprk.lib as dprk
 import data.sanctions.lib
 
 banking_types := {"financial", "cooperation", "agreement", "other"}
@@ -345,7 +338,7 @@ used := complete if {
 finding contains f if {
 	input.type in banking_types
 	count(used) > 0
-	f := lib.finding(rego.metadata.chain(), {
+	f := dprk.finding(rego.metadata.chain(), {
 		"facts": array.concat(sort([e.fact | some e in used]), new_fact),
 		"items": [],
 		"measures": {e.measure | some e in used},

@@ -1,18 +1,16 @@
 package sanctions.dprk.banking_test
 
 import data.sanctions.dprk.banking
+import data.sanctions.lib.testing
 
-office := {
-	"id": "t",
+office := object.union(testing.event, {
 	"type": "other",
 	"date": "2018-06",
 	"summary": "Foreign Trade Bank kept a representative office in Shenyang.",
 	"supplier": {"name": "Foreign Trade Bank", "country": "KP", "kind": "state_entity"},
 	"location": {"country": "CN", "place": "Shenyang"},
 	"claims": [{"status": "reported", "by": {"name": "Panel of Experts", "kind": "international_org"}}],
-	"sources": [{"id": "s", "publisher": "p"}],
-	"evidence": [{"quote": "q", "source": "s"}],
-}
+})
 
 ties := object.union(office, {
 	"type": "financial",

@@ -11,8 +11,6 @@
 #   deployment abroad in which a designated individual takes part. A match by name alone, a
 #   listing during the event, or an unknown place needs review.
 # scope: package
-# schemas:
-#   - input: schema.event
 # related_resources:
 #   - ref: https://docs.un.org/en/S/RES/1718(2006)
 #     description: S/RES/1718 (2006)
@@ -20,7 +18,6 @@
 #     description: 1718 Committee sanctions list materials
 # custom:
 #   id: DPRK-DESIGNATED
-#   regime: DPRK
 #   category: designation
 #   severity: critical
 #   citations:
@@ -47,6 +44,7 @@
 #       note: paragraph number not yet confirmed against the resolution text
 package sanctions.dprk.designated
 
+import data.sanctions.dprk.lib as dprk
 import data.sanctions.lib
 
 asset_types := {"transfer", "financial", "technical_assistance", "cooperation", "labour", "agreement"}
@@ -80,7 +78,7 @@ identifiable(p) if p.acting_for
 finding contains f if {
 	input.type in asset_types
 	count(hits) > 0
-	f := lib.finding(rego.metadata.chain(), {
+	f := dprk.finding(rego.metadata.chain(), {
 		"facts": [hit_fact(h) | some h in hits],
 		"items": [],
 		"measures": {"asset_freeze"},
@@ -93,7 +91,7 @@ finding contains f if {
 	travellers := {h | some h in hits; h.entry.type == "individual"}
 	count(travellers) > 0
 	not lib.location_country == "KP"
-	f := lib.finding(rego.metadata.chain(), {
+	f := dprk.finding(rego.metadata.chain(), {
 		"facts": array.concat([hit_fact(h) | some h in travellers], [place_fact]),
 		"items": [],
 		"measures": {"travel_ban"},

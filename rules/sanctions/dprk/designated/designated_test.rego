@@ -1,19 +1,15 @@
 package sanctions.dprk.designated_test
 
 import data.sanctions.dprk.designated
+import data.sanctions.lib.testing
 
-event := {
-	"id": "t",
-	"type": "transfer",
+event := object.union(testing.event, {
 	"date": "2017-06",
-	"summary": "s",
 	"supplier": {"name": "Korea Mining Development Trading Corporation", "country": "KP", "kind": "state_entity"},
 	"recipient": {"country": "SY"},
 	"items": [{"description": "missile parts"}],
 	"claims": [{"status": "reported", "by": {"name": "Panel of Experts", "kind": "international_org"}}],
-	"sources": [{"id": "s", "publisher": "p"}],
-	"evidence": [{"quote": "q", "source": "s"}],
-}
+})
 
 only_finding(e) := f if {
 	fs := designated.finding with input as e

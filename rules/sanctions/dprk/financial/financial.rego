@@ -9,16 +9,8 @@
 #   possible violation when it pays for arms or programme items or supports trade; otherwise it
 #   needs review, since whether the funds could contribute to prohibited activity is unknown.
 # scope: package
-# schemas:
-#   - input: schema.event
-# related_resources:
-#   - ref: https://docs.un.org/en/S/RES/2094(2013)
-#     description: S/RES/2094 (2013)
-#   - ref: https://docs.un.org/en/S/RES/2321(2016)
-#     description: S/RES/2321 (2016)
 # custom:
 #   id: DPRK-FINANCIAL
-#   regime: DPRK
 #   category: financial
 #   severity: high
 #   citations:
@@ -46,6 +38,7 @@
 #       note: paragraph number not yet confirmed against the resolution text
 package sanctions.dprk.financial
 
+import data.sanctions.dprk.lib as dprk
 import data.sanctions.lib
 
 trade_phrases := {"export credit", "export credits", "trade finance", "trade financing", "letter of credit", "letters of credit", "credit guarantee", "guarantee", "guarantees", "insurance"}
@@ -69,8 +62,8 @@ relevant if {
 
 finding contains f if {
 	relevant
-	count(lib.directions) > 0
-	f := lib.finding(rego.metadata.chain(), {
+	count(dprk.directions) > 0
+	f := dprk.finding(rego.metadata.chain(), {
 		"direction": "any",
 		"facts": array.concat([lib.supply_fact], trade_fact),
 		"items": array.concat(linked, cash),

@@ -1,9 +1,9 @@
 package sanctions.dprk.financial_test
 
 import data.sanctions.dprk.financial
+import data.sanctions.lib.testing
 
-event := {
-	"id": "t",
+event := object.union(testing.event, {
 	"type": "financial",
 	"date": "2017-06",
 	"summary": "Payments for missile parts through a foreign bank.",
@@ -11,9 +11,7 @@ event := {
 	"recipient": {"country": "KP"},
 	"items": [{"description": "payment for missile components"}],
 	"claims": [{"status": "reported", "by": {"name": "Panel of Experts", "kind": "international_org"}}],
-	"sources": [{"id": "s", "publisher": "p"}],
-	"evidence": [{"quote": "q", "source": "s"}],
-}
+})
 
 only_finding(e) := f if {
 	fs := financial.finding with input as e

@@ -12,16 +12,8 @@
 #   Russia-DPRK Rajin-Khasan port and rail project, spared only to export Russian coal, and a
 #   non-commercial public utility project, which the Committee may approve, need review.
 # scope: package
-# schemas:
-#   - input: schema.event
-# related_resources:
-#   - ref: https://docs.un.org/en/S/RES/2371(2017)
-#     description: S/RES/2371 (2017)
-#   - ref: https://docs.un.org/en/S/RES/2375(2017)
-#     description: S/RES/2375 (2017)
 # custom:
 #   id: DPRK-JOINT-VENTURES
-#   regime: DPRK
 #   category: sectoral
 #   severity: medium
 #   citations:
@@ -57,6 +49,7 @@
 #       review: Whether this venture was new or expanded by additional investment is not established.
 package sanctions.dprk.joint_ventures
 
+import data.sanctions.dprk.lib as dprk
 import data.sanctions.lib
 
 jv_tags := {"joint-venture", "joint_venture", "jv"}
@@ -76,12 +69,12 @@ joint_venture if {
 finding contains f if {
 	input.type in {"cooperation", "agreement"}
 	joint_venture
-	count(lib.dprk_parties) > 0
+	count(dprk.parties) > 0
 	some_foreign_party
 	not carved_out
-	f := lib.finding(rego.metadata.chain(), {
+	f := dprk.finding(rego.metadata.chain(), {
 		"facts": array.concat(
-			[sprintf("The event is a joint venture or cooperative entity with %s.", [lib.join_and(sort({lib.label(p.party) | some p in lib.dprk_parties}))])],
+			[sprintf("The event is a joint venture or cooperative entity with %s.", [lib.join_and(sort({lib.label(p.party) | some p in dprk.parties}))])],
 			carve_out_facts,
 		),
 		"items": [],

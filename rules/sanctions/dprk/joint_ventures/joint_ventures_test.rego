@@ -1,9 +1,9 @@
 package sanctions.dprk.joint_ventures_test
 
 import data.sanctions.dprk.joint_ventures
+import data.sanctions.lib.testing
 
-event := {
-	"id": "t",
+event := object.union(testing.event, {
 	"type": "cooperation",
 	"date": "2019",
 	"summary": "A joint venture running a seafood processing plant.",
@@ -12,9 +12,7 @@ event := {
 		{"name": "a foreign investor", "country": "CN", "kind": "company", "role": "participant"},
 	],
 	"claims": [{"status": "reported", "by": {"name": "Panel of Experts", "kind": "international_org"}}],
-	"sources": [{"id": "s", "publisher": "p"}],
-	"evidence": [{"quote": "q", "source": "s"}],
-}
+})
 
 only_finding(e) := f if {
 	fs := joint_ventures.finding with input as e

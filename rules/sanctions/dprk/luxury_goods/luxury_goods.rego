@@ -6,14 +6,8 @@
 #   and more, in annexes to 2094 (2013), 2270 (2016) and 2321 (2016)). Fires on a transfer to the
 #   DPRK of an item the taxonomy places among luxury goods.
 # scope: package
-# schemas:
-#   - input: schema.event
-# related_resources:
-#   - ref: https://docs.un.org/en/S/RES/1718(2006)
-#     description: S/RES/1718 (2006)
 # custom:
 #   id: DPRK-LUXURY-GOODS
-#   regime: DPRK
 #   category: sectoral
 #   severity: medium
 #   citations:
@@ -26,15 +20,16 @@
 #       note: paragraph number not yet confirmed against the resolution text
 package sanctions.dprk.luxury_goods
 
+import data.sanctions.dprk.lib as dprk
 import data.sanctions.lib
 
 finding contains f if {
 	input.type == "transfer"
-	"to_dprk" in lib.directions
-	not "from_dprk" in lib.sure_directions
-	items := [it | some it in lib.items; "luxury_goods" in it.categories]
+	"to_dprk" in dprk.directions
+	not "from_dprk" in dprk.sure_directions
+	items := lib.cited_items(rego.metadata.chain())
 	count(items) > 0
-	f := lib.finding(rego.metadata.chain(), {
+	f := dprk.finding(rego.metadata.chain(), {
 		"direction": "to_dprk",
 		"facts": [lib.supply_fact],
 		"items": items,

@@ -1,19 +1,15 @@
 package sanctions.dprk.luxury_goods_test
 
 import data.sanctions.dprk.luxury_goods
+import data.sanctions.lib.testing
 
-event := {
-	"id": "t",
-	"type": "transfer",
+event := object.union(testing.event, {
 	"date": "2024-02",
-	"summary": "s",
 	"supplier": {"country": "RU"},
 	"recipient": {"name": "Kim Jong Un", "country": "KP", "kind": "person"},
 	"items": [{"description": "Aurus Senat luxury car"}],
 	"claims": [{"status": "confirmed", "by": {"name": "KCNA", "country": "KP", "kind": "state_entity"}}],
-	"sources": [{"id": "s", "publisher": "p"}],
-	"evidence": [{"quote": "q", "source": "s"}],
-}
+})
 
 test_luxury_car_to_dprk_fires if {
 	fs := luxury_goods.finding with input as event

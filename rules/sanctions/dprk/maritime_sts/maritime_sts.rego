@@ -7,14 +7,8 @@
 #   words in the summary) that involves the DPRK; when no DPRK-flagged vessel is named, the flag
 #   is unknown and the finding needs review.
 # scope: package
-# schemas:
-#   - input: schema.event
-# related_resources:
-#   - ref: https://docs.un.org/en/S/RES/2375(2017)
-#     description: S/RES/2375 (2017)
 # custom:
 #   id: DPRK-MARITIME-STS
-#   regime: DPRK
 #   category: maritime
 #   severity: high
 #   citations:
@@ -30,6 +24,7 @@
 #       note: paragraph number not yet confirmed against the resolution text
 package sanctions.dprk.maritime_sts
 
+import data.sanctions.dprk.lib as dprk
 import data.sanctions.lib
 
 sts_tags := {"ship-to-ship", "ship_to_ship", "sts"}
@@ -52,14 +47,14 @@ finding contains f if {
 	input.type == "transfer"
 	ship_to_ship
 	involves_dprk
-	f := lib.finding(rego.metadata.chain(), {
+	f := dprk.finding(rego.metadata.chain(), {
 		"facts": array.concat([lib.supply_fact, "The goods were moved by a ship-to-ship transfer."], vessel_facts),
 		"items": [],
 		"review": vessel_review,
 	})
 }
 
-involves_dprk if count(lib.directions) > 0
+involves_dprk if count(dprk.directions) > 0
 
 involves_dprk if count(dprk_vessels) > 0
 

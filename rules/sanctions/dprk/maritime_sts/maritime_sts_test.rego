@@ -1,10 +1,9 @@
 package sanctions.dprk.maritime_sts_test
 
 import data.sanctions.dprk.maritime_sts
+import data.sanctions.lib.testing
 
-event := {
-	"id": "t",
-	"type": "transfer",
+event := object.union(testing.event, {
 	"date": "2018-05",
 	"summary": "A ship-to-ship transfer of oil products in the East China Sea.",
 	"supplier": {"name": "a tanker", "country": "SL", "kind": "vessel"},
@@ -12,9 +11,7 @@ event := {
 	"parties": [{"name": "Yu Jong 2", "country": "KP", "kind": "vessel", "role": "carrier"}],
 	"items": [{"description": "oil products"}],
 	"claims": [{"status": "reported", "by": {"name": "Panel of Experts", "kind": "international_org"}}],
-	"sources": [{"id": "s", "publisher": "p"}],
-	"evidence": [{"quote": "q", "source": "s"}],
-}
+})
 
 only_finding(e) := f if {
 	fs := maritime_sts.finding with input as e

@@ -7,18 +7,8 @@
 #   workers sent abroad): after the repatriation deadline it is a possible violation; before, when
 #   only new or additional authorizations were banned, it needs review.
 # scope: package
-# schemas:
-#   - input: schema.event
-# related_resources:
-#   - ref: https://docs.un.org/en/S/RES/2371(2017)
-#     description: S/RES/2371 (2017)
-#   - ref: https://docs.un.org/en/S/RES/2375(2017)
-#     description: S/RES/2375 (2017)
-#   - ref: https://docs.un.org/en/S/RES/2397(2017)
-#     description: S/RES/2397 (2017)
 # custom:
 #   id: DPRK-OVERSEAS-WORKERS
-#   regime: DPRK
 #   category: labour
 #   severity: high
 #   citations:
@@ -53,13 +43,14 @@
 #       review: Whether the number of DPRK workers authorized rose after August 2017 is not established.
 package sanctions.dprk.overseas_workers
 
+import data.sanctions.dprk.lib as dprk
 import data.sanctions.lib
 
 finding contains f if {
 	input.type == "labour"
-	"from_dprk" in lib.directions
-	not "to_dprk" in lib.sure_directions
-	f := lib.finding(rego.metadata.chain(), {
+	"from_dprk" in dprk.directions
+	not "to_dprk" in dprk.sure_directions
+	f := dprk.finding(rego.metadata.chain(), {
 		"direction": "from_dprk",
 		"facts": [sprintf("DPRK nationals work for %s, earning income abroad.", [lib.recipient_label])],
 		"items": [],

@@ -1,19 +1,16 @@
 package sanctions.dprk.overseas_workers_test
 
 import data.sanctions.dprk.overseas_workers
+import data.sanctions.lib.testing
 
-event := {
-	"id": "t",
+event := object.union(testing.event, {
 	"type": "labour",
 	"date": "2024",
-	"summary": "s",
 	"supplier": {"country": "KP"},
 	"recipient": {"country": "RU"},
 	"items": [{"description": "construction workers", "quantity": {"value": 8000, "unit": "persons", "qualifier": "approx"}}],
 	"claims": [{"status": "reported", "by": {"name": "MSMT", "kind": "international_org"}}],
-	"sources": [{"id": "s", "publisher": "p"}],
-	"evidence": [{"quote": "q", "source": "s"}],
-}
+})
 
 only_finding(e) := f if {
 	fs := overseas_workers.finding with input as e

@@ -10,16 +10,8 @@
 #   know, needs review and is never guessed. A delivery tagged `notified` (notified to the
 #   Committee) and within the cap is lawful and not flagged.
 # scope: package
-# schemas:
-#   - input: schema.event
-# related_resources:
-#   - ref: https://docs.un.org/en/S/RES/2375(2017)
-#     description: S/RES/2375 (2017)
-#   - ref: https://docs.un.org/en/S/RES/2397(2017)
-#     description: S/RES/2397 (2017)
 # custom:
 #   id: DPRK-PETROLEUM-CAP
-#   regime: DPRK
 #   category: sectoral
 #   severity: high
 #   citations:
@@ -68,6 +60,7 @@
 #       review: Whether the supplier exceeded the crude oil it supplied in the twelve months before September 2017 is not established.
 package sanctions.dprk.petroleum_cap
 
+import data.sanctions.dprk.lib as dprk
 import data.sanctions.lib
 
 # caps per product: in barrels, and for crude oil also in tonnes.
@@ -80,11 +73,11 @@ deliveries := [it | some it in lib.items; some c in it.categories; caps[c]]
 
 finding contains f if {
 	input.type == "transfer"
-	"to_dprk" in lib.directions
-	not "from_dprk" in lib.sure_directions
+	"to_dprk" in dprk.directions
+	not "from_dprk" in dprk.sure_directions
 	count(deliveries) > 0
 	not within_and_notified
-	f := lib.finding(rego.metadata.chain(), {
+	f := dprk.finding(rego.metadata.chain(), {
 		"direction": "to_dprk",
 		"facts": array.concat([lib.supply_fact], [fact | some j in judged; fact := j.fact; fact != ""]),
 		"items": deliveries,

@@ -1,20 +1,16 @@
 package sanctions.dprk.petroleum_cap_test
 
 import data.sanctions.dprk.petroleum_cap
+import data.sanctions.lib.testing
 
-event := {
-	"id": "t",
-	"type": "transfer",
+event := object.union(testing.event, {
 	"date": "2024-03",
 	"end_date": "2024-10",
-	"summary": "s",
 	"supplier": {"country": "RU"},
 	"recipient": {"country": "KP"},
 	"items": [{"description": "refined petroleum", "quantity": {"value": 1000000, "unit": "barrels", "qualifier": "more_than"}}],
 	"claims": [{"status": "reported", "by": {"name": "MSMT", "kind": "international_org"}}],
-	"sources": [{"id": "s", "publisher": "p"}],
-	"evidence": [{"quote": "q", "source": "s"}],
-}
+})
 
 only_finding(e) := f if {
 	fs := petroleum_cap.finding with input as e

@@ -11,14 +11,8 @@
 #   places outside science and technology, and joint ventures (DPRK-JOINT-VENTURES) are not
 #   flagged here.
 # scope: package
-# schemas:
-#   - input: schema.event
-# related_resources:
-#   - ref: https://docs.un.org/en/S/RES/2321(2016)
-#     description: S/RES/2321 (2016)
 # custom:
 #   id: DPRK-SCI-TECH-COOP
-#   regime: DPRK
 #   category: scientific_cooperation
 #   severity: medium
 #   citations:
@@ -37,19 +31,20 @@
 #       note: paragraph number not yet confirmed against the resolution text
 package sanctions.dprk.sci_tech_coop
 
+import data.sanctions.dprk.lib as dprk
 import data.sanctions.lib
 
 official_kinds := {"state", "state_entity", "international_org"}
 
 # official: a DPRK party that is the State or one of its bodies.
 official contains lib.label(p.party) if {
-	some p in lib.dprk_parties
+	some p in dprk.parties
 	lib.kind(p.party) in official_kinds
 }
 
 # unclear: DPRK participants whose official sponsorship the event does not state.
 unclear contains lib.label(p.party) if {
-	some p in lib.dprk_parties
+	some p in dprk.parties
 	not lib.kind(p.party) in official_kinds
 }
 
@@ -83,7 +78,7 @@ finding contains f if {
 	not non_scientific
 	not joint_venture
 	count(official) + count(unclear) > 0
-	f := lib.finding(rego.metadata.chain(), {
+	f := dprk.finding(rego.metadata.chain(), {
 		"facts": array.concat(participant_facts, field_facts),
 		"items": fields,
 		"review": array.concat(participant_review, field_review),

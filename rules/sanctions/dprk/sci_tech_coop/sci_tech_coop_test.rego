@@ -1,21 +1,18 @@
 package sanctions.dprk.sci_tech_coop_test
 
 import data.sanctions.dprk.sci_tech_coop
+import data.sanctions.lib.testing
 
-event := {
-	"id": "t",
+event := object.union(testing.event, {
 	"type": "cooperation",
 	"date": "2019-05",
-	"summary": "s",
 	"parties": [
 		{"name": "National Aerospace Development Administration", "country": "KP", "kind": "state_entity", "role": "participant"},
 		{"name": "a university", "country": "CN", "kind": "company", "role": "participant"},
 	],
 	"items": [{"description": "joint research on satellite technology"}],
 	"claims": [{"status": "reported", "by": {"name": "Panel of Experts", "kind": "international_org"}}],
-	"sources": [{"id": "s", "publisher": "p"}],
-	"evidence": [{"quote": "q", "source": "s"}],
-}
+})
 
 only_finding(e) := f if {
 	fs := sci_tech_coop.finding with input as e

@@ -14,22 +14,8 @@
 #   2371, 2375 and 2397 (2017) when shipments under contracts signed before them could still be
 #   let in, and for fishing rights sold before 2397 (2017) made their ban explicit.
 # scope: package
-# schemas:
-#   - input: schema.event
-# related_resources:
-#   - ref: https://docs.un.org/en/S/RES/2270(2016)
-#     description: S/RES/2270 (2016)
-#   - ref: https://docs.un.org/en/S/RES/2321(2016)
-#     description: S/RES/2321 (2016)
-#   - ref: https://docs.un.org/en/S/RES/2371(2017)
-#     description: S/RES/2371 (2017)
-#   - ref: https://docs.un.org/en/S/RES/2375(2017)
-#     description: S/RES/2375 (2017)
-#   - ref: https://docs.un.org/en/S/RES/2397(2017)
-#     description: S/RES/2397 (2017)
 # custom:
 #   id: DPRK-SECTORAL-EXPORT
-#   regime: DPRK
 #   category: sectoral
 #   severity: high
 #   citations:
@@ -155,14 +141,15 @@
 #       review: Whether this export was exclusively for livelihood purposes, as the ban then allowed, is not established.
 package sanctions.dprk.sectoral_export
 
+import data.sanctions.dprk.lib as dprk
 import data.sanctions.lib
 
 finding contains f if {
 	input.type == "transfer"
-	"from_dprk" in lib.directions
+	"from_dprk" in dprk.directions
 	items := [it | some it in lib.items; some c in it.categories; c in banned]
 	count(items) > 0
-	f := lib.finding(rego.metadata.chain(), {
+	f := dprk.finding(rego.metadata.chain(), {
 		"direction": "from_dprk",
 		"facts": [lib.supply_fact],
 		"items": items,
@@ -174,10 +161,10 @@ finding contains f if {
 # agreement (judged as agreements are: review), a cooperation or a payment is judged too.
 finding contains f if {
 	input.type in {"agreement", "cooperation", "financial"}
-	"from_dprk" in lib.directions
+	"from_dprk" in dprk.directions
 	items := [it | some it in lib.items; "fishing_rights" in it.categories]
 	count(items) > 0
-	f := lib.finding(rego.metadata.chain(), {
+	f := dprk.finding(rego.metadata.chain(), {
 		"direction": "from_dprk",
 		"facts": [lib.supply_fact],
 		"items": items,

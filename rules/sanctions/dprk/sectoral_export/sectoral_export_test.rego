@@ -1,19 +1,15 @@
 package sanctions.dprk.sectoral_export_test
 
 import data.sanctions.dprk.sectoral_export
+import data.sanctions.lib.testing
 
-event := {
-	"id": "t",
-	"type": "transfer",
+event := object.union(testing.event, {
 	"date": "2018-03",
-	"summary": "s",
 	"supplier": {"country": "KP"},
 	"recipient": {"country": "CN"},
 	"items": [{"description": "anthracite coal"}],
 	"claims": [{"status": "reported", "by": {"name": "Panel of Experts", "kind": "international_org"}}],
-	"sources": [{"id": "s", "publisher": "p"}],
-	"evidence": [{"quote": "q", "source": "s"}],
-}
+})
 
 only_finding(e) := f if {
 	fs := sectoral_export.finding with input as e

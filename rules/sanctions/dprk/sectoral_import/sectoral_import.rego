@@ -8,20 +8,8 @@
 #   Refined petroleum and crude oil, which are capped rather than banned, are DPRK-PETROLEUM-CAP.
 #   Fires on a transfer whose recipient is the DPRK, from a supplier that is not.
 # scope: package
-# schemas:
-#   - input: schema.event
-# related_resources:
-#   - ref: https://docs.un.org/en/S/RES/2270(2016)
-#     description: S/RES/2270 (2016)
-#   - ref: https://docs.un.org/en/S/RES/2321(2016)
-#     description: S/RES/2321 (2016)
-#   - ref: https://docs.un.org/en/S/RES/2375(2017)
-#     description: S/RES/2375 (2017)
-#   - ref: https://docs.un.org/en/S/RES/2397(2017)
-#     description: S/RES/2397 (2017)
 # custom:
 #   id: DPRK-SECTORAL-IMPORT
-#   regime: DPRK
 #   category: sectoral
 #   severity: high
 #   citations:
@@ -78,15 +66,16 @@
 #       review: Whether the fuel was for a civilian passenger aircraft's flight to the DPRK and back, which the ban allows, is not stated.
 package sanctions.dprk.sectoral_import
 
+import data.sanctions.dprk.lib as dprk
 import data.sanctions.lib
 
 finding contains f if {
 	input.type == "transfer"
-	"to_dprk" in lib.directions
-	not "from_dprk" in lib.sure_directions
+	"to_dprk" in dprk.directions
+	not "from_dprk" in dprk.sure_directions
 	items := [it | some it in lib.items; some c in it.categories; c in banned]
 	count(items) > 0
-	f := lib.finding(rego.metadata.chain(), {
+	f := dprk.finding(rego.metadata.chain(), {
 		"direction": "to_dprk",
 		"facts": [lib.supply_fact],
 		"items": items,

@@ -1,19 +1,15 @@
 package sanctions.dprk.sectoral_import_test
 
 import data.sanctions.dprk.sectoral_import
+import data.sanctions.lib.testing
 
-event := {
-	"id": "t",
-	"type": "transfer",
+event := object.union(testing.event, {
 	"date": "2019-06",
-	"summary": "s",
 	"supplier": {"country": "CN"},
 	"recipient": {"country": "KP"},
 	"items": [{"description": "industrial machinery"}],
 	"claims": [{"status": "reported", "by": {"name": "Panel of Experts", "kind": "international_org"}}],
-	"sources": [{"id": "s", "publisher": "p"}],
-	"evidence": [{"quote": "q", "source": "s"}],
-}
+})
 
 only_finding(e) := f if {
 	fs := sectoral_import.finding with input as e

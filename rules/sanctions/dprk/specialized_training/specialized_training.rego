@@ -10,16 +10,8 @@
 #   technical assistance or cooperation that trains DPRK nationals in one of these fields (the
 #   fields are the editable table rules/data/training_fields.yaml).
 # scope: package
-# schemas:
-#   - input: schema.event
-# related_resources:
-#   - ref: https://docs.un.org/en/S/RES/2270(2016)
-#     description: S/RES/2270 (2016)
-#   - ref: https://docs.un.org/en/S/RES/2321(2016)
-#     description: S/RES/2321 (2016)
 # custom:
 #   id: DPRK-SPECIALIZED-TRAINING
-#   regime: DPRK
 #   category: technical_assistance
 #   severity: medium
 #   citations:
@@ -48,6 +40,7 @@
 #       confirmed: https://unsanctionsapp.com/types-of-sanctions/specialized-teaching-or-training
 package sanctions.dprk.specialized_training
 
+import data.sanctions.dprk.lib as dprk
 import data.sanctions.lib
 
 # fields: each field of the table that the event names, with its measure.
@@ -72,7 +65,7 @@ finding contains f if {
 	not lib.supplier_country == "KP"
 	trainees
 	count(fields) > 0
-	f := lib.finding(rego.metadata.chain(), {
+	f := dprk.finding(rego.metadata.chain(), {
 		"facts": [sprintf("DPRK nationals are taught or trained in %s.", [lib.join_and(sort({x.field | some x in fields}))])],
 		"items": [],
 		"measures": {x.measure | some x in fields},

@@ -1,9 +1,9 @@
 package sanctions.dprk.specialized_training_test
 
 import data.sanctions.dprk.specialized_training
+import data.sanctions.lib.testing
 
-event := {
-	"id": "t",
+event := object.union(testing.event, {
 	"type": "technical_assistance",
 	"date": "2017-09",
 	"summary": "A university taught DPRK students.",
@@ -11,9 +11,7 @@ event := {
 	"recipient": {"name": "DPRK students", "country": "KP", "kind": "person"},
 	"items": [{"description": "graduate courses in aerospace engineering"}],
 	"claims": [{"status": "reported", "by": {"name": "a newspaper", "kind": "media"}}],
-	"sources": [{"id": "s", "publisher": "p"}],
-	"evidence": [{"quote": "q", "source": "s"}],
-}
+})
 
 only_finding(e) := f if {
 	fs := specialized_training.finding with input as e

@@ -10,18 +10,8 @@
 #   finding needs_review. Military personnel the DPRK deploys abroad may give such services
 #   (training, maintenance, use of arms): a deployment from the DPRK needs review.
 # scope: package
-# schemas:
-#   - input: schema.event
-# related_resources:
-#   - ref: https://docs.un.org/en/S/RES/1718(2006)
-#     description: S/RES/1718 (2006)
-#   - ref: https://docs.un.org/en/S/RES/1874(2009)
-#     description: S/RES/1874 (2009)
-#   - ref: https://docs.un.org/en/S/RES/2270(2016)
-#     description: S/RES/2270 (2016)
 # custom:
 #   id: DPRK-TECH-ASSIST
-#   regime: DPRK
 #   category: technical_assistance
 #   severity: high
 #   citations:
@@ -72,58 +62,30 @@
 #       note: paragraph number not yet confirmed against the resolution text
 package sanctions.dprk.tech_assist
 
+import data.sanctions.dprk.lib as dprk
 import data.sanctions.lib
 
-in_scope := {"arms", "military_know_how", "wmd_missile"}
-
-# subjects lists the items that the assistance relates to and that fall in scope.
-subjects := [it | some it in lib.items; relevant(it)]
-
-relevant(it) if {
-	some g in in_scope
-	lib.item_in_group(it, g)
-}
-
+# What the assistance relates to: the items the citations cover (arms, military know-how, nuclear
+# and ballistic missile items), else what the taxonomy cannot place, for review.
 finding contains f if {
 	input.type == "technical_assistance"
-	count(lib.directions) > 0
-	count(subjects) > 0
-	f := lib.finding(rego.metadata.chain(), {
-		"direction": "any",
-		"facts": [lib.supply_fact],
-		"items": subjects,
-		"review": [],
-	})
+	count(dprk.directions) > 0
+	subjects := lib.cited_or_unplaced(
+		rego.metadata.chain(),
+		"What the assistance relates to is unknown; if it relates to arms or to nuclear or ballistic missile items, the prohibition applies.",
+	)
+	f := dprk.finding(rego.metadata.chain(), object.union(subjects, {"direction": "any", "facts": [lib.supply_fact]}))
 }
-
-finding contains f if {
-	input.type == "technical_assistance"
-	count(lib.directions) > 0
-	count(subjects) == 0
-	unknown_subject
-	f := lib.finding(rego.metadata.chain(), {
-		"direction": "any",
-		"facts": [lib.supply_fact],
-		"items": lib.unplaced_items,
-		"categories": {c | some g in in_scope; some c in lib.group_categories(g)},
-		"review": ["What the assistance relates to is unknown; if it relates to arms or to nuclear or ballistic missile items, the prohibition applies."],
-	})
-}
-
-# unknown_subject: the event names no subject, or one the taxonomy cannot place.
-unknown_subject if count(lib.items) == 0
-
-unknown_subject if count(lib.unplaced_items) > 0
 
 # A deployment of DPRK military personnel abroad: they may provide services related to arms.
 finding contains f if {
 	input.type == "deployment"
-	"from_dprk" in lib.directions
-	not "to_dprk" in lib.sure_directions
-	f := lib.finding(rego.metadata.chain(), {
+	"from_dprk" in dprk.directions
+	not "to_dprk" in dprk.sure_directions
+	f := dprk.finding(rego.metadata.chain(), {
 		"direction": "from_dprk",
 		"facts": [sprintf("The DPRK deployed personnel to %s.", [lib.recipient_label])],
-		"items": [it | some it in lib.items; relevant(it)],
+		"items": lib.cited_items(rego.metadata.chain()),
 		"categories": lib.group_categories("arms"),
 		"review": ["Whether the deployed personnel gave technical training, advice, services or assistance related to arms is not established."],
 	})

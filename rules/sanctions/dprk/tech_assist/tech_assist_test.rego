@@ -1,19 +1,16 @@
 package sanctions.dprk.tech_assist_test
 
 import data.sanctions.dprk.tech_assist
+import data.sanctions.lib.testing
 
-event := {
-	"id": "t",
+event := object.union(testing.event, {
 	"type": "technical_assistance",
 	"date": "2023-10",
-	"summary": "s",
 	"supplier": {"country": "RU"},
 	"recipient": {"country": "KP"},
 	"items": [{"description": "help with the satellite launch vehicle"}],
 	"claims": [{"status": "alleged", "by": {"country": "KR"}}],
-	"sources": [{"id": "s", "publisher": "p"}],
-	"evidence": [{"quote": "q", "source": "s"}],
-}
+})
 
 only_finding(e) := f if {
 	fs := tech_assist.finding with input as e

@@ -10,8 +10,6 @@
 #   1874 (2009) 11 to inspect it on reasonable grounds. Giving the item a category in the event,
 #   or adding its name to rules/data/taxonomy.yaml, hands it to the rules for that category.
 # scope: package
-# schemas:
-#   - input: schema.event
 # related_resources:
 #   - ref: https://docs.un.org/en/S/RES/2270(2016)
 #     description: S/RES/2270 (2016)
@@ -19,7 +17,6 @@
 #     description: S/RES/1874 (2009)
 # custom:
 #   id: DPRK-UNPLACED-ITEMS
-#   regime: DPRK
 #   category: sectoral
 #   severity: medium
 #   citations:
@@ -47,6 +44,7 @@
 #       note: paragraph number not yet confirmed against the resolution text
 package sanctions.dprk.unplaced_items
 
+import data.sanctions.dprk.lib as dprk
 import data.sanctions.lib
 
 finding contains f if {
@@ -54,7 +52,7 @@ finding contains f if {
 	dprk_trade
 	unplaced := lib.unplaced_items
 	count(unplaced) > 0
-	f := lib.finding(rego.metadata.chain(), {
+	f := dprk.finding(rego.metadata.chain(), {
 		"direction": "any",
 		"facts": [lib.supply_fact],
 		"items": unplaced,
@@ -66,6 +64,6 @@ finding contains f if {
 }
 
 # dprk_trade: the goods came from the DPRK or went to it.
-dprk_trade if "from_dprk" in lib.directions
+dprk_trade if "from_dprk" in dprk.directions
 
-dprk_trade if "to_dprk" in lib.directions
+dprk_trade if "to_dprk" in dprk.directions

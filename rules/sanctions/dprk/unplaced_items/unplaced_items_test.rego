@@ -1,19 +1,14 @@
 package sanctions.dprk.unplaced_items_test
 
 import data.sanctions.dprk.unplaced_items
+import data.sanctions.lib.testing
 
-event := {
-	"id": "t",
-	"type": "transfer",
+event := object.union(testing.event, {
 	"date": "2019-02",
-	"summary": "s",
 	"supplier": {"country": "CN"},
 	"recipient": {"country": "KP"},
 	"items": [{"description": "sealed cargo"}],
-	"claims": [{"status": "reported", "by": {"country": "US"}}],
-	"sources": [{"id": "s", "publisher": "p"}],
-	"evidence": [{"quote": "q", "source": "s"}],
-}
+})
 
 only_finding(e) := f if {
 	fs := unplaced_items.finding with input as e

@@ -10,14 +10,8 @@
 #   to the arms rules, which cite 8(b) too. A dual-use item needs review: whether it is on the lists
 #   or could contribute to the programmes is for an analyst to establish.
 # scope: package
-# schemas:
-#   - input: schema.event
-# related_resources:
-#   - ref: https://docs.un.org/en/S/RES/1718(2006)
-#     description: S/RES/1718 (2006)
 # custom:
 #   id: DPRK-WMD-MISSILE-ITEMS
-#   regime: DPRK
 #   category: missile_programme
 #   severity: critical
 #   citations:
@@ -49,15 +43,16 @@
 #       note: paragraph number not yet confirmed against the resolution text
 package sanctions.dprk.wmd_items
 
+import data.sanctions.dprk.lib as dprk
 import data.sanctions.lib
 
 finding contains f if {
 	input.type == "transfer"
-	count(lib.directions) > 0
-	count(lib.sure_directions) < 2
+	count(dprk.directions) > 0
+	count(dprk.sure_directions) < 2
 	items := [it | some it in lib.items_in_group("wmd_missile"); not lib.item_in_group(it, "arms")]
 	count(items) > 0
-	f := lib.finding(rego.metadata.chain(), {
+	f := dprk.finding(rego.metadata.chain(), {
 		"direction": "any",
 		"facts": [lib.supply_fact],
 		"items": items,

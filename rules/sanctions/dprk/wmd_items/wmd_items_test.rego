@@ -1,19 +1,15 @@
 package sanctions.dprk.wmd_items_test
 
 import data.sanctions.dprk.wmd_items
+import data.sanctions.lib.testing
 
-event := {
-	"id": "t",
-	"type": "transfer",
+event := object.union(testing.event, {
 	"date": "2019-05",
-	"summary": "s",
 	"supplier": {"country": "CN"},
 	"recipient": {"country": "KP"},
 	"items": [{"description": "solid-fuel engine components"}],
 	"claims": [{"status": "reported", "by": {"name": "Panel of Experts", "kind": "international_org"}}],
-	"sources": [{"id": "s", "publisher": "p"}],
-	"evidence": [{"quote": "q", "source": "s"}],
-}
+})
 
 only_finding(e) := f if {
 	fs := wmd_items.finding with input as e

@@ -11,7 +11,7 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/rego"
 
-	"github.com/sanctions-dev/sanctions/evaluator"
+	"github.com/sanctions-dev/sanctions/internal/compile"
 	"github.com/sanctions-dev/sanctions/internal/library"
 	"github.com/sanctions-dev/sanctions/internal/phrase"
 	"github.com/sanctions-dev/sanctions/internal/testkit/testrules"
@@ -102,7 +102,7 @@ func TestMissingPieces(t *testing.T) {
 // (sanctions.lib.words, used to look phrases up) in step.
 func TestWordsMatchRego(t *testing.T) {
 	ctx := context.Background()
-	c, err := evaluator.Compile(testrules.Library(t), false)
+	c, err := compile.Rules(testrules.Library(t), false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -128,7 +128,7 @@ func TestWordsMatchRego(t *testing.T) {
 func TestNameKeysMatchRego(t *testing.T) {
 	ctx := context.Background()
 	lib := testrules.Library(t)
-	c, err := evaluator.Compile(lib, false)
+	c, err := compile.Rules(lib, false)
 	if err != nil {
 		t.Fatal(err)
 	}

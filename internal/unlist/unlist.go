@@ -1,4 +1,4 @@
-// Package designations reads the UN Security Council Consolidated List (XML) and writes the
+// Package unlist reads the UN Security Council Consolidated List (XML) and writes the
 // rule library's designations table (rules/data/designations.json): the persons and entities
 // under an asset freeze or travel ban, by regime, and the vessels designated by the 1718
 // Committee.

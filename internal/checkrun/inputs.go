@@ -1,0 +1,161 @@
+package checkrun
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/sanctions-dev/sanctions/internal/diag"
+	"github.com/sanctions-dev/sanctions/internal/events"
+)
+
+// Input is one input of a check run: a name for positions and errors, its format, and a way to
+// open it when the run reaches it. An input that cannot be opened is one rejected event, with
+// the error as its reason.
+type Input struct {
+	Name   string
+	Format events.Format
+	// Sections are the top-level keys that hold lists of events: ["events"] when empty. Rule
+	// examples use ["fire", "quiet"].
+	Sections []string
+	Open     func() (io.ReadCloser, error)
+}
+
+// Reader is an input read from r, standard input or a request body: its name says which.
+func Reader(name string, format events.Format, r io.Reader) Input {
+	return Input{Name: name, Format: format, Open: func() (io.ReadCloser, error) { return io.NopCloser(r), nil }}
+}
+
+// Bytes is an input held in memory.
+func Bytes(name string, format events.Format, data []byte, sections ...string) Input {
+	return Input{Name: name, Format: format, Sections: sections,
+		Open: func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(data)), nil }}
+}
+
+// Paths turns the paths of a command line into inputs, in order: "-" is stdin, a directory is
+// every event file below it (see Files), a file is itself. A path that cannot be read is one
+// rejected input; the problems of walking a directory come back apart, as they are not events.
+func Paths(paths []string, stdin Input) ([]Input, diag.List) {
+	var inputs []Input
+	var probs diag.List
+	for _, p := range paths {
+		if p == "-" {
+			inputs = append(inputs, stdin)
+			continue
+		}
+		info, err := os.Stat(p)
+		if err != nil {
+			// A named input that cannot be read may have held events: one rejected.
+			inputs = append(inputs, failing(p, "cannot read: "+unwrapPath(err)))
+			continue
+		}
+		files, walkProbs := Files(p)
+		probs = append(probs, walkProbs...)
+		for _, f := range files {
+			// A file named on the command line may be a pipe (<(extract ...)); one found in a
+			// directory must be a regular file: a named pipe would block, a device never end.
+			if info.IsDir() {
+				if fi, err := os.Stat(f); err == nil && !fi.Mode().IsRegular() {
+					inputs = append(inputs, failing(f, "not a regular file ("+kindOf(fi.Mode())+"): not read"))
+					continue
+				}
+			}
+			inputs = append(inputs, File(f))
+		}
+	}
+	return inputs, probs
+}
+
+// File is an event file on disk, in the format its extension says.
+func File(name string) Input {
+	format, ok := events.FormatOf(name)
+	if !ok {
+		return failing(name, "unknown input type: want .yaml, .yml, .json, .ndjson or .jsonl")
+	}
+	return Input{Name: name, Format: format, Open: func() (io.ReadCloser, error) {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, errors.New("cannot read: " + unwrapPath(err))
+		}
+		return f, nil
+	}}
+}
+
+// failing is an input that cannot be read, for the reason given.
+func failing(name, why string) Input {
+	return Input{Name: name, Open: func() (io.ReadCloser, error) { return nil, errors.New(why) }}
+}
+
+// Files lists the event files under a path: the path itself when it is a file, else every
+// .yaml, .yml, .json, .ndjson and .jsonl file below it, in lexical order, skipping hidden
+// entries. Symbolic links to directories are not followed, so link loops cannot trap the walk.
+func Files(root string) ([]string, diag.List) {
+	info, err := os.Stat(root)
+	if err != nil {
+		return nil, diag.List{{File: root, Message: "cannot read: " + unwrapPath(err)}}
+	}
+	if !info.IsDir() {
+		return []string{root}, nil
+	}
+	var files []string
+	var probs diag.List
+	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			probs = append(probs, &diag.Problem{File: p, Message: "cannot read: " + unwrapPath(err)})
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if p != root && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		if _, ok := events.FormatOf(p); ok {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil {
+		probs = append(probs, &diag.Problem{File: root, Message: err.Error()})
+	}
+	if len(files) == 0 && len(probs) == 0 {
+		probs = append(probs, &diag.Problem{File: root, Message: "no event files (.yaml, .yml, .json, .ndjson, .jsonl) in this directory"})
+	}
+	sort.Strings(files)
+	return files, probs
+}
+
+// kindOf names a file mode that is not a regular file.
+func kindOf(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeCharDevice != 0:
+		return "a character device"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	}
+	return "mode " + m.String()
+}
+
+func unwrapPath(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Sprint(pe.Err)
+	}
+	return err.Error()
+}
