@@ -147,7 +147,7 @@ import data.sanctions.lib
 finding contains f if {
 	input.type == "transfer"
 	"from_dprk" in dprk.directions
-	items := [it | some it in lib.items; some c in it.categories; c in banned]
+	items := lib.cited_items(rego.metadata.chain()) # each item once, however many banned categories it has
 	count(items) > 0
 	f := dprk.finding(rego.metadata.chain(), {
 		"direction": "from_dprk",
@@ -175,9 +175,6 @@ finding contains f if {
 agreement_review := ["The event is an agreement: whether fishing rights were sold or transferred is not established."] if {
 	input.type == "agreement"
 } else := []
-
-# banned: every category some paragraph of this rule covers.
-banned := {c | some m in rego.metadata.chain(); some cite in m.annotations.custom.citations; some c in cite.covers}
 
 # wind_downs: after these bans, States could still allow in, for some days after the adoption,
 # shipments under written contracts finalised before it. An event whose period reaches into those

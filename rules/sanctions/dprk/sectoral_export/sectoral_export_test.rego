@@ -186,3 +186,11 @@ test_fishing_rights_paid_for_fire if {
 test_an_agreement_on_coal_is_not_judged_here if {
 	count(sectoral_export.finding) == 0 with input as object.union(with_item("2018-03", "anthracite coal"), {"type": "agreement"})
 }
+
+# An item in two banned categories ("coal and iron ore") is placed once in the reasoning, not once
+# per category.
+test_an_item_in_two_banned_categories_is_reasoned_once if {
+	f := only_finding(with_item("2018-03", "coal and iron ore"))
+	placed := [r | some r in f.reasoning; contains(r, "'coal and iron ore'")]
+	count(placed) == 1
+}

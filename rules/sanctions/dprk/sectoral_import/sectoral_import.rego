@@ -73,7 +73,7 @@ finding contains f if {
 	input.type == "transfer"
 	"to_dprk" in dprk.directions
 	not "from_dprk" in dprk.sure_directions
-	items := [it | some it in lib.items; some c in it.categories; c in banned]
+	items := lib.cited_items(rego.metadata.chain()) # each item once, however many banned categories it has
 	count(items) > 0
 	f := dprk.finding(rego.metadata.chain(), {
 		"direction": "to_dprk",
@@ -82,5 +82,3 @@ finding contains f if {
 		"review": [],
 	})
 }
-
-banned := {c | some m in rego.metadata.chain(); some cite in m.annotations.custom.citations; some c in cite.covers}
