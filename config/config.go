@@ -22,9 +22,6 @@ import (
 //go:embed defaults.yaml
 var defaults []byte
 
-// Defaults returns the built-in defaults file.
-func Defaults() []byte { return defaults }
-
 // Default is the built-in settings, from defaults.yaml alone: the one place a default is
 // written. Flags take their defaults from it, and library code given no limits uses its limits.
 var Default = sync.OnceValue(func() *Config {

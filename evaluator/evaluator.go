@@ -39,32 +39,27 @@ func (e *Engine) limit(ctx context.Context) (context.Context, context.CancelFunc
 	return context.WithTimeout(ctx, e.timeout)
 }
 
-// judgement is what the rules say about one event.
-type judgement struct {
-	Findings []Finding // sorted by severity, then rule id
-	Exempted []Finding // findings an exemption turned off, each with its entry
-}
-
-// evaluate judges one event. A rule that fails, or runs past the per-event time limit, is
-// reported with its id; the other rules' findings are kept. When the evaluation of all rules
-// fails, each rule is evaluated alone (each within the limit) to find which.
-func (e *Engine) evaluate(ctx context.Context, input ast.Value) (judgement, []*ruleError) {
+// evaluate judges one event: the Findings and Exempted of its verdict. A rule that fails, or
+// runs past the per-event time limit, is reported with its id; the other rules' findings are
+// kept. When the evaluation of all rules fails, or its result cannot be read, each rule is
+// evaluated alone (each within the limit) to find which.
+func (e *Engine) evaluate(ctx context.Context, input ast.Value) (Verdict, []*ruleError) {
 	actx, cancel := e.limit(ctx)
 	rs, err := e.all.Eval(actx, rego.EvalParsedInput(input))
 	allTimedOut := errors.Is(actx.Err(), context.DeadlineExceeded)
 	cancel()
 	if err == nil {
-		j, err := decodeResult(rs)
-		if err == nil {
+		j, derr := decodeResult(rs)
+		if derr == nil {
 			return j, nil
 		}
-		return judgement{}, []*ruleError{{Err: err}}
+		err = derr // an unreadable result: judge rule by rule, keep what can be read
 	}
 	if ctx.Err() != nil {
-		return judgement{}, []*ruleError{{Err: ctx.Err()}}
+		return Verdict{}, []*ruleError{{Err: ctx.Err()}}
 	}
 	// Something failed: find which rules, and keep what the others found.
-	var j judgement
+	var j Verdict
 	var errs []*ruleError
 	for i, q := range e.perRule {
 		rctx, cancel := e.limit(ctx)
@@ -72,7 +67,7 @@ func (e *Engine) evaluate(ctx context.Context, input ast.Value) (judgement, []*r
 		timedOut := errors.Is(rctx.Err(), context.DeadlineExceeded)
 		cancel()
 		if ctx.Err() != nil {
-			return judgement{}, []*ruleError{{Err: ctx.Err()}}
+			return Verdict{}, []*ruleError{{Err: ctx.Err()}}
 		}
 		if err != nil && timedOut {
 			r := e.rules[i]
@@ -130,21 +125,21 @@ func (r *ruleError) message() string {
 }
 
 // decodeResult reads data.sanctions.result: {findings, exempted}.
-func decodeResult(rs rego.ResultSet) (judgement, error) {
+func decodeResult(rs rego.ResultSet) (Verdict, error) {
 	if len(rs) == 0 || len(rs[0].Expressions) == 0 {
-		return judgement{}, fmt.Errorf("%s is undefined: the rule library lacks sanctions/findings.rego", compile.ResultQuery)
+		return Verdict{}, fmt.Errorf("%s is undefined: the rule library lacks sanctions/findings.rego", compile.ResultQuery)
 	}
 	m, ok := rs[0].Expressions[0].Value.(map[string]any)
 	if !ok {
-		return judgement{}, fmt.Errorf("%s: want {findings, exempted}", compile.ResultQuery)
+		return Verdict{}, fmt.Errorf("%s: want {findings, exempted}", compile.ResultQuery)
 	}
-	var j judgement
+	var j Verdict
 	var err error
 	if j.Findings, err = findingsOf(m["findings"]); err != nil {
-		return judgement{}, err
+		return Verdict{}, err
 	}
 	if j.Exempted, err = findingsOf(m["exempted"]); err != nil {
-		return judgement{}, err
+		return Verdict{}, err
 	}
 	Sort(j.Findings)
 	Sort(j.Exempted)

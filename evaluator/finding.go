@@ -1,9 +1,13 @@
-// Package finding is the Go form of a finding: what a rule says about one event. Findings are
-// built completely in Rego (rules/sanctions/lib/finding.rego); Go only adds where the event was
-// read. The fields and their meaning are the output contract (docs/findings.md).
+// The Go form of a finding: what a rule says about one event. Findings are built completely in
+// Rego (rules/sanctions/lib/finding.rego); Go only adds where the event was read. The fields and
+// their meaning are the output contract (docs/findings.md).
+
 package evaluator
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // Finding says that an event may break a prohibition, why, and how sure we are.
 type Finding struct {
@@ -79,10 +83,8 @@ var Severities = []Severity{"critical", "high", "medium", "low", "info"}
 
 // Rank is 5 for critical down to 1 for info, 0 for anything else.
 func (s Severity) Rank() int {
-	for i, v := range Severities {
-		if v == s {
-			return len(Severities) - i
-		}
+	if i := slices.Index(Severities, s); i >= 0 {
+		return len(Severities) - i
 	}
 	return 0
 }

@@ -72,6 +72,7 @@ func findingOf(m map[string]any) Finding {
 	return f
 }
 
+// str is m[k] when it is a string, else "".
 func str(m map[string]any, k string) string {
 	s, _ := m[k].(string)
 	return s

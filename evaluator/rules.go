@@ -8,6 +8,7 @@ import (
 
 	"github.com/sanctions-dev/sanctions/internal/diag"
 	"github.com/sanctions-dev/sanctions/internal/library"
+	"github.com/sanctions-dev/sanctions/internal/sortedkeys"
 )
 
 // Rule is a rule package's metadata: its METADATA block as the loader checked it against the
@@ -47,12 +48,7 @@ func rulesOf(c *ast.Compiler) ([]Rule, diag.List) {
 	var probs diag.List
 	as := c.GetAnnotationSet()
 	seen := map[string]bool{}
-	names := make([]string, 0, len(c.Modules))
-	for n := range c.Modules {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, name := range names {
+	for _, name := range sortedkeys.Of(c.Modules) {
 		m := c.Modules[name]
 		pkg := m.Package.Path.String()
 		if !library.IsRule(m) || seen[pkg] {
@@ -79,7 +75,6 @@ func rulesOf(c *ast.Compiler) ([]Rule, diag.List) {
 
 // ruleFrom reads a rule's checked METADATA.
 func ruleFrom(a *ast.Annotations, pkg string) Rule {
-	str := func(m map[string]any, k string) string { s, _ := m[k].(string); return s }
 	r := Rule{Title: a.Title, Description: a.Description, Package: pkg, ID: str(a.Custom, "id"),
 		Regime: str(a.Custom, "regime"), Category: str(a.Custom, "category"), Severity: Severity(str(a.Custom, "severity"))}
 	if a.Location != nil {

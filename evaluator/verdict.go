@@ -40,9 +40,8 @@ func infoOf(ev *Event) EventInfo {
 	sources, _ := ev.Doc["sources"].([]any)
 	for _, s := range sources {
 		m, _ := s.(map[string]any)
-		str := func(k string) string { x, _ := m[k].(string); return x }
-		info.Sources = append(info.Sources, Source{ID: str("id"), Publisher: str("publisher"),
-			Title: str("title"), URL: str("url"), Published: str("published")})
+		info.Sources = append(info.Sources, Source{ID: str(m, "id"), Publisher: str(m, "publisher"),
+			Title: str(m, "title"), URL: str(m, "url"), Published: str(m, "published")})
 	}
 	return info
 }

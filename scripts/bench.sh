@@ -81,7 +81,7 @@ start=$(date +%s%N); "$bin/sanctions" check --rules rules -q fixtures/seed > /de
 echo
 echo "Machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(go version | cut -d' ' -f3)"
 echo
-echo "| run | events | wall s | internal/events/s | peak MB |"
+echo "| run | events | wall s | events/s | peak MB |"
 echo "| --- | ---: | ---: | ---: | ---: |"
 printf '%s\n' "${rows[@]}"
 echo

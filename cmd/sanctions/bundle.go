@@ -2,10 +2,10 @@ package main
 
 import (
 	"fmt"
-	"os"
 
 	"github.com/spf13/cobra"
 
+	"github.com/sanctions-dev/sanctions/internal/atomicfile"
 	"github.com/sanctions-dev/sanctions/internal/bundle"
 )
 
@@ -27,20 +27,23 @@ POST /v1/data/sanctions/findings with {"input": EVENT} with the findings sanctio
 			if err != nil {
 				return err
 			}
-			lib, err := loadLibrary(cmd.Context(), s, c)
-			if err != nil {
-				return err
-			}
 			if output == "" {
 				return withStatus(exitError, fmt.Errorf("--output is required"))
 			}
-			f, err := os.Create(output)
+			// The rules are compiled as check compiles them, every one kept: a bundle must not
+			// hold a rule that does not load, nor silently lack one.
+			eng, err := engine(cmd.Context(), s, c, false)
+			if err != nil {
+				return err
+			}
+			f, err := atomicfile.Create(output, 0o644)
 			if err != nil {
 				return withStatus(exitError, err)
 			}
-			rev, err := bundle.WriteWith(f, lib, revision, tests)
-			if cerr := f.Close(); err == nil {
-				err = cerr
+			defer f.Abort()
+			rev, err := bundle.WriteWith(f, eng.Library(), revision, tests)
+			if err == nil {
+				err = f.Commit()
 			}
 			if err != nil {
 				return withStatus(exitError, err)

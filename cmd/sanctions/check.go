@@ -6,18 +6,17 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"slices"
 	"strings"
 
-	"github.com/google/renameio/v2"
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
 	"github.com/spf13/viper"
 
 	"github.com/sanctions-dev/sanctions/config"
 	"github.com/sanctions-dev/sanctions/evaluator"
+	"github.com/sanctions-dev/sanctions/internal/atomicfile"
 	"github.com/sanctions-dev/sanctions/internal/baseline"
 	"github.com/sanctions-dev/sanctions/internal/checkrun"
 	"github.com/sanctions-dev/sanctions/internal/events"
@@ -69,7 +68,7 @@ after evaluating every valid event.`,
 				if err != nil {
 					return withStatus(exitError, err)
 				}
-				eng, err := engine(cmd.Context(), s, c)
+				eng, err := engine(cmd.Context(), s, c, c.Check.KeepGoing)
 				if err != nil {
 					return err
 				}
@@ -78,22 +77,16 @@ after evaluating every valid event.`,
 				if err != nil {
 					return withStatus(exitError, err)
 				}
-				inputs, listing := checkrun.Paths(args, checkrun.Reader("-", inFormat, s.in))
-				run := &checkrun.Check{Inputs: inputs, Problems: listing, Workers: c.Check.Workers, Limits: inputLimits(c)}
+				run := &checkrun.Check{Inputs: checkrun.Paths(args, checkrun.Reader("-", inFormat, s.in)), Workers: c.Check.Workers, Limits: inputLimits(c)}
 				// --output is written to a temporary file beside it, renamed over it only once the
 				// whole report is written: a run that fails midway leaves any earlier report whole.
 				out := s.out
-				var pending *renameio.PendingFile
+				var pending *atomicfile.File
 				if output != "" && output != "-" {
-					pending, err = renameio.NewPendingFile(output, renameio.WithPermissions(0o644))
-					if err != nil {
-						var pe *fs.PathError
-						if errors.As(err, &pe) {
-							err = pe.Err // the temporary file's name would mislead
-						}
-						return withStatus(exitError, fmt.Errorf("--output %s: %w", output, err))
+					if pending, err = atomicfile.Create(output, 0o644); err != nil {
+						return withStatus(exitError, fmt.Errorf("--output: %w", err))
 					}
-					defer pending.Cleanup()
+					defer pending.Abort()
 					out = pending
 				}
 				bw := bufio.NewWriterSize(out, 64<<10)
@@ -129,7 +122,7 @@ after evaluating every valid event.`,
 					return withStatus(exitError, fmt.Errorf("writing the report: %w", err))
 				}
 				if pending != nil {
-					if err := pending.CloseAtomicallyReplace(); err != nil {
+					if err := pending.Commit(); err != nil {
 						return withStatus(exitError, fmt.Errorf("writing the report: %w", err))
 					}
 				}
@@ -138,7 +131,7 @@ after evaluating every valid event.`,
 					if err := recorder.File.Write(&buf); err != nil {
 						return withStatus(exitError, err)
 					}
-					if err := renameio.WriteFile(writeBaseline, buf.Bytes(), 0o644); err != nil {
+					if err := atomicfile.WriteFile(writeBaseline, buf.Bytes(), 0o644); err != nil {
 						return withStatus(exitError, err)
 					}
 				}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/sanctions-dev/sanctions/internal/atomicfile"
 	"github.com/sanctions-dev/sanctions/internal/extract"
 )
 
@@ -97,7 +98,7 @@ An article gives its date on a first line "date YYYY-MM-DD" (or a <meta> or <tim
 			}
 			out := s.out
 			if output != "" && output != "-" {
-				if err := os.WriteFile(output, buf.Bytes(), 0o644); err != nil {
+				if err := atomicfile.WriteFile(output, buf.Bytes(), 0o644); err != nil {
 					return withStatus(exitError, err)
 				}
 			} else if _, err := out.Write(buf.Bytes()); err != nil {

@@ -68,12 +68,14 @@ func (g *globals) settings(bind func(v *viper.Viper) error) (*config.Config, err
 }
 
 // engine loads and compiles the rule library; problems in it end the command with status 2.
-func engine(ctx context.Context, s *streams, c *config.Config) (*evaluator.Engine, error) {
+// Only check may leave out the rules that do not load (keepGoing): a command that tests, lists,
+// documents or bundles the rules must see every one of them.
+func engine(ctx context.Context, s *streams, c *config.Config, keepGoing bool) (*evaluator.Engine, error) {
 	sources, err := library.Resolve(c.Rules.Paths)
 	if err != nil {
 		return nil, withStatus(exitError, err)
 	}
-	eng, err := loadRules(ctx, c, sources, c.Check.KeepGoing)
+	eng, err := loadRules(ctx, c, sources, keepGoing)
 	if err != nil {
 		printProblems(s.err, "the rules did not load", err)
 		return nil, withStatus(exitError, nil)
@@ -81,8 +83,8 @@ func engine(ctx context.Context, s *streams, c *config.Config) (*evaluator.Engin
 	return eng, nil
 }
 
-// library loads the rule library, without compiling it; problems in it end the command with
-// status 2.
+// loadLibrary loads the rule library's tables, without compiling its rules (for extract, which
+// reads only the tables); problems in it end the command with status 2.
 func loadLibrary(ctx context.Context, s *streams, c *config.Config) (*library.Library, error) {
 	sources, err := library.Resolve(c.Rules.Paths)
 	if err != nil {

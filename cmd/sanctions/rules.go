@@ -149,6 +149,6 @@ func loadEngine(cmd *cobra.Command, g *globals, s *streams) (*evaluator.Engine, 
 	if err != nil {
 		return nil, nil, err
 	}
-	eng, err := engine(cmd.Context(), s, c)
+	eng, err := engine(cmd.Context(), s, c, false)
 	return eng, c, err
 }

@@ -3,10 +3,12 @@ package main
 import (
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/sanctions-dev/sanctions/internal/atomicfile"
 	"github.com/sanctions-dev/sanctions/internal/ruletest"
 )
 
@@ -29,11 +31,7 @@ unreadable or invalid fixture, rules that do not load).`,
 			if len(args) == 0 {
 				args = []string{"fixtures"}
 			}
-			found := false
-			for _, f := range ruletest.TestFormats {
-				found = found || f == format
-			}
-			if !found {
+			if !slices.Contains(ruletest.TestFormats, format) {
 				return withStatus(exitError, fmt.Errorf("unknown format %q (want %s)", format, strings.Join(ruletest.TestFormats, ", ")))
 			}
 			eng, c, err := loadEngine(cmd, g, s)
@@ -59,7 +57,7 @@ unreadable or invalid fixture, rules that do not load).`,
 					if err != nil {
 						return withStatus(exitError, fmt.Errorf("%s: %w", f.Name, err))
 					}
-					if err := os.WriteFile(f.Name, out, 0o644); err != nil {
+					if err := atomicfile.WriteFile(f.Name, out, 0o644); err != nil {
 						return withStatus(exitError, err)
 					}
 					fmt.Fprintf(s.err, "updated %s (%d expectations)\n", f.Name, f.Failed())

@@ -12,7 +12,6 @@ import (
 	"io"
 	"maps"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -26,7 +25,7 @@ import (
 // bundle, the same for the same rules. `sanctions serve` reports it for the rules it serves.
 func Revision(lib *library.Library) (string, error) {
 	h := sha256.New()
-	for _, name := range sortedModules(lib) {
+	for _, name := range lib.ModuleNames() {
 		io.WriteString(h, "/"+lib.Paths[name])
 		h.Write(lib.Raw[name])
 	}
@@ -41,7 +40,7 @@ func Revision(lib *library.Library) (string, error) {
 // Build makes the bundle. An empty revision is replaced by the library's Revision.
 func Build(lib *library.Library, revision string) (*opabundle.Bundle, error) {
 	var modules []opabundle.ModuleFile
-	for _, name := range sortedModules(lib) {
+	for _, name := range lib.ModuleNames() {
 		path := "/" + lib.Paths[name]
 		modules = append(modules, opabundle.ModuleFile{URL: path, Path: path, Raw: lib.Raw[name], Parsed: lib.Modules[name]})
 	}
@@ -66,12 +65,6 @@ func Build(lib *library.Library, revision string) (*opabundle.Bundle, error) {
 		Data:     plain,
 		Modules:  modules,
 	}, nil
-}
-
-func sortedModules(lib *library.Library) []string {
-	names := lib.ModuleNames()
-	sort.Strings(names)
-	return names
 }
 
 // dataJSON is the data document at data.sanctions, map keys sorted: a stable digest.

@@ -19,12 +19,9 @@ import (
 
 // Check is one run over its inputs.
 type Check struct {
-	Inputs []Input
-	// Problems found while listing the inputs (an unreadable directory): reported with the
-	// problems of the files, after the verdicts.
-	Problems diag.List
-	Limits   events.Limits // zero: config.DefaultLimits()
-	Workers  int           // evaluations at once; 0 means one per CPU
+	Inputs  []Input
+	Limits  events.Limits // zero: config.DefaultLimits()
+	Workers int           // evaluations at once; 0 means one per CPU
 }
 
 // NewReport starts a report for the engine's rules.
@@ -48,9 +45,9 @@ func (c *Check) RunTo(ctx context.Context, eng *evaluator.Engine, sink report.Si
 		}
 	}
 	var sinkErr error
-	err := c.Stream(ctx, eng, func(_ events.Record, v evaluator.Verdict) error {
+	err := c.Stream(ctx, eng, func(_ int, _ events.Record, v evaluator.Verdict) error {
 		return sink.Verdict(v)
-	}, func(f *events.File) {
+	}, func(_ int, f *events.File) {
 		for _, p := range f.Problems {
 			if err := sink.Error(p); err != nil && sinkErr == nil {
 				sinkErr = err
@@ -63,12 +60,12 @@ func (c *Check) RunTo(ctx context.Context, eng *evaluator.Engine, sink report.Si
 	return sinkErr
 }
 
-// Stream judges every event and calls onVerdict for each record, in input order (a record that
-// is not an event gives a verdict with one Rejected problem), then onFile for each input read,
-// in order, with what it held besides events (a fixture's expect block, problems that are not
-// about one event). The problems of listing the inputs come first, as a file of their own. An
-// error from onVerdict (a closed output) stops the run and is returned.
-func (c *Check) Stream(ctx context.Context, eng *evaluator.Engine, onVerdict func(events.Record, evaluator.Verdict) error, onFile func(*events.File)) error {
+// Stream judges every event and calls onVerdict for each record, in input order, with the index
+// of its input in c.Inputs (a record that is not an event gives a verdict with one Rejected
+// problem); then onFile for each input read, in order, with what it held besides events (a
+// fixture's expect block, problems that are not about one event, an input's Listing). An error
+// from onVerdict (a closed output) stops the run and is returned.
+func (c *Check) Stream(ctx context.Context, eng *evaluator.Engine, onVerdict func(input int, rec events.Record, v evaluator.Verdict) error, onFile func(input int, f *events.File)) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	workers := c.Workers
@@ -77,12 +74,17 @@ func (c *Check) Stream(ctx context.Context, eng *evaluator.Engine, onVerdict fun
 	}
 	type job struct {
 		seq     int
+		input   int
 		rec     events.Record
 		verdict evaluator.Verdict
 	}
+	type file struct {
+		input int
+		f     *events.File
+	}
 	jobs := make(chan *job, workers*4)
 	done := make(chan *job, workers*4)
-	files := []*events.File{{Problems: c.Problems}} // delivered in order by the collector
+	var files []file // delivered in order by the collector
 	var mu sync.Mutex
 
 	// Read: one goroutine, inputs in order.
@@ -90,17 +92,17 @@ func (c *Check) Stream(ctx context.Context, eng *evaluator.Engine, onVerdict fun
 	go func() {
 		defer close(jobs)
 		seq := 0
-		readErr = c.read(ctx, func(r events.Record) error {
+		readErr = c.read(ctx, func(input int, r events.Record) error {
 			select {
-			case jobs <- &job{seq: seq, rec: r}:
+			case jobs <- &job{seq: seq, input: input, rec: r}:
 				seq++
 				return nil
 			case <-ctx.Done():
 				return ctx.Err()
 			}
-		}, func(f *events.File) {
+		}, func(input int, f *events.File) {
 			mu.Lock()
-			files = append(files, f)
+			files = append(files, file{input, f})
 			mu.Unlock()
 		})
 	}()
@@ -145,7 +147,7 @@ func (c *Check) Stream(ctx context.Context, eng *evaluator.Engine, onVerdict fun
 					v = evaluator.Verdict{EventID: v.EventID, Location: v.Location, Event: v.Event, Rejected: diag.List{p}}
 				}
 			}
-			if err := onVerdict(j.rec, v); err != nil {
+			if err := onVerdict(j.input, j.rec, v); err != nil {
 				outErr = err
 				cancel() // stop reading and judging; drain what is in flight
 			}
@@ -161,7 +163,7 @@ func (c *Check) Stream(ctx context.Context, eng *evaluator.Engine, onVerdict fun
 	}
 	mu.Lock()
 	for _, f := range files {
-		onFile(f)
+		onFile(f.input, f.f)
 	}
 	mu.Unlock()
 	if readErr != nil && !errors.Is(readErr, context.Canceled) {
@@ -171,23 +173,30 @@ func (c *Check) Stream(ctx context.Context, eng *evaluator.Engine, onVerdict fun
 }
 
 // read decodes every input in order, passing what each file held besides events to file.
-func (c *Check) read(ctx context.Context, emit func(events.Record) error, file func(*events.File)) error {
+func (c *Check) read(ctx context.Context, emit func(int, events.Record) error, file func(int, *events.File)) error {
 	lim := c.Limits
 	if lim == (events.Limits{}) {
 		lim = config.DefaultLimits()
 	}
-	for _, in := range c.Inputs {
+	for i, in := range c.Inputs {
+		if len(in.Listing) > 0 {
+			file(i, &events.File{Problems: in.Listing})
+		}
+		if in.Open == nil {
+			continue
+		}
 		r, err := in.Open()
 		if err != nil {
-			if err := emit(events.Record{Problem: &diag.Problem{File: in.Name, Message: err.Error()}}); err != nil {
+			if err := emit(i, events.Record{Problem: &diag.Problem{File: in.Name, Message: err.Error()}}); err != nil {
 				return err
 			}
 			continue
 		}
-		f, err := events.Decode(ctx, events.Input{Name: in.Name, Reader: r, Format: in.Format, Sections: in.Sections}, lim, emit)
+		f, err := events.Decode(ctx, events.Input{Name: in.Name, Reader: r, Format: in.Format, Sections: in.Sections}, lim,
+			func(r events.Record) error { return emit(i, r) })
 		r.Close()
 		if f != nil {
-			file(f)
+			file(i, f)
 		}
 		if err != nil {
 			return err

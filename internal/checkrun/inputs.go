@@ -24,7 +24,11 @@ type Input struct {
 	// Sections are the top-level keys that hold lists of events: ["events"] when empty. Rule
 	// examples use ["fire", "quiet"].
 	Sections []string
-	Open     func() (io.ReadCloser, error)
+	// Open opens the input when the run reaches it. Nil for an input that only carries Listing.
+	Open func() (io.ReadCloser, error)
+	// Listing holds the problems found listing this path (an unreadable directory, a directory
+	// with no event file): not events, they are reported when the run reaches the input.
+	Listing diag.List
 }
 
 // Reader is an input read from r, standard input or a request body: its name says which.
@@ -40,12 +44,13 @@ func Bytes(name string, format events.Format, data []byte, sections ...string) I
 
 // Paths turns the paths of a command line into inputs, in order: "-" is stdin, a directory is
 // every event file below it (see Files), a file is itself. A path that cannot be read is one
-// rejected input; the problems of walking a directory come back apart, as they are not events.
-func Paths(paths []string, stdin Input) ([]Input, diag.List) {
+// rejected input; the problems of walking a directory ride, as Listing, on an input of their
+// own just before the directory's files, so that they are reported in the order of the paths.
+// With no standard input to give (a zero stdin), "-" is a path like any other.
+func Paths(paths []string, stdin Input) []Input {
 	var inputs []Input
-	var probs diag.List
 	for _, p := range paths {
-		if p == "-" {
+		if p == "-" && stdin.Open != nil {
 			inputs = append(inputs, stdin)
 			continue
 		}
@@ -56,7 +61,9 @@ func Paths(paths []string, stdin Input) ([]Input, diag.List) {
 			continue
 		}
 		files, walkProbs := Files(p)
-		probs = append(probs, walkProbs...)
+		if len(walkProbs) > 0 {
+			inputs = append(inputs, Input{Name: p, Listing: walkProbs})
+		}
 		for _, f := range files {
 			// A file named on the command line may be a pipe (<(extract ...)); one found in a
 			// directory must be a regular file: a named pipe would block, a device never end.
@@ -69,7 +76,7 @@ func Paths(paths []string, stdin Input) ([]Input, diag.List) {
 			inputs = append(inputs, File(f))
 		}
 	}
-	return inputs, probs
+	return inputs
 }
 
 // File is an event file on disk, in the format its extension says.

@@ -72,14 +72,6 @@ func (l List) Sort() {
 	})
 }
 
-// Err returns l as an error, or nil when l is empty.
-func (l List) Err() error {
-	if len(l) == 0 {
-		return nil
-	}
-	return l
-}
-
 // Problems extracts the problems of err: a List, a *Problem, or any other error as one
 // problem without a place.
 func Problems(err error) List {

@@ -6,11 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"sort"
 	"strconv"
 
 	"github.com/sanctions-dev/sanctions/internal/diag"
 	"github.com/sanctions-dev/sanctions/internal/safetext"
+	"github.com/sanctions-dev/sanctions/internal/sortedkeys"
 	"github.com/sanctions-dev/sanctions/internal/yamlvalue"
 )
 
@@ -199,12 +199,7 @@ func (s *shape) check(v any, depth int) string {
 		return safetext.Problem(x)
 	case map[string]any:
 		if s.sorted {
-			keys := make([]string, 0, len(x))
-			for k := range x {
-				keys = append(keys, k)
-			}
-			sort.Strings(keys)
-			for _, k := range keys {
+			for _, k := range sortedkeys.Of(x) {
 				if msg := s.entry(k, x[k], depth); msg != "" {
 					return msg
 				}

@@ -2,6 +2,7 @@ package events
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"regexp"
 	"sort"
@@ -17,6 +18,7 @@ import (
 
 	"github.com/sanctions-dev/sanctions/internal/diag"
 	"github.com/sanctions-dev/sanctions/internal/phrase"
+	"github.com/sanctions-dev/sanctions/internal/sortedkeys"
 	"github.com/sanctions-dev/sanctions/internal/yamlvalue"
 )
 
@@ -70,7 +72,8 @@ func validateDatePrefix(v any) error {
 func (v *Validator) Check(ev *Event) diag.List {
 	yearsAsDates(ev.Doc)
 	if err := v.schema.Validate(any(ev.Doc)); err != nil {
-		if ve, ok := err.(*jsonschema.ValidationError); ok {
+		var ve *jsonschema.ValidationError
+		if errors.As(err, &ve) {
 			return v.schemaProblems(ev, ve)
 		}
 		return diag.List{v.problem(ev, nil, false, err.Error())}
@@ -326,12 +329,7 @@ func (v *Validator) allowedKeys(path []string) []string {
 	}
 	s = v.deref(s)
 	props, _ := s["properties"].(map[string]any)
-	keys := make([]string, 0, len(props))
-	for k := range props {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
+	return sortedkeys.Of(props)
 }
 
 func (v *Validator) deref(s map[string]any) map[string]any {

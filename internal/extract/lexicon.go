@@ -242,10 +242,8 @@ func (lx *Lexicon) listed(key, list string) bool {
 // has says whether the words at token i start a phrase of list, and how many tokens it takes.
 func (lx *Lexicon) has(toks []token, i int, list string) int {
 	for n := min(lx.words.maxWords, len(toks)-i); n >= 1; n-- {
-		for _, l := range lx.words.m[keyOf(toks[i:i+n])] {
-			if l == list {
-				return n
-			}
+		if slices.Contains(lx.words.m[keyOf(toks[i:i+n])], list) {
+			return n
 		}
 	}
 	return 0

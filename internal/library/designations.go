@@ -9,6 +9,7 @@ import (
 
 	"github.com/sanctions-dev/sanctions/internal/diag"
 	"github.com/sanctions-dev/sanctions/internal/phrase"
+	"github.com/sanctions-dev/sanctions/internal/sortedkeys"
 )
 
 // designationIndex is what the loader derives from the designations table: data.sanctions.index
@@ -88,7 +89,7 @@ func indexDesignations(t *table) (idx designationIndex, probs diag.List) {
 		}
 	}
 	for k, refs := range refsByKey {
-		list := sortedKeys(refs)
+		list := sortedkeys.Of(refs)
 		out := make([]any, len(list))
 		for i, r := range list {
 			out[i] = r

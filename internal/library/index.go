@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/sanctions-dev/sanctions/internal/diag"
+	"github.com/sanctions-dev/sanctions/internal/sortedkeys"
 )
 
 // tableDefaults are the messages of failures a table's schema has no words for.
@@ -28,7 +29,7 @@ func (lib *Library) buildData(tables map[string]*table, broken map[string]bool) 
 		t.value = []any{} // an empty table: no exemptions
 	}
 	checked := map[string]*table{}
-	for _, name := range sortedKeys(tables) {
+	for _, name := range sortedkeys.Of(tables) {
 		t := tables[name]
 		lib.Data[name] = t.value
 		if ps := lib.checkTable(name, t); len(ps) > 0 {

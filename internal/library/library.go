@@ -19,12 +19,12 @@ package library
 
 import (
 	"path"
-	"sort"
 	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/sanctions-dev/sanctions/internal/diag"
+	"github.com/sanctions-dev/sanctions/internal/sortedkeys"
 )
 
 // Library is a loaded rule library.
@@ -132,12 +132,7 @@ func (lib *Library) Drop(dir string, why diag.List) {
 
 // ModuleNames returns the file names of the modules, sorted.
 func (lib *Library) ModuleNames() []string {
-	names := make([]string, 0, len(lib.Modules))
-	for n := range lib.Modules {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
+	return sortedkeys.Of(lib.Modules)
 }
 
 // ruleIDs is the set of the library's rule ids, or nil when a rule was set aside (its id may not

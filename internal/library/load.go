@@ -15,6 +15,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/sanctions-dev/sanctions/internal/diag"
+	"github.com/sanctions-dev/sanctions/internal/sortedkeys"
 	"github.com/sanctions-dev/sanctions/internal/yamlvalue"
 )
 
@@ -72,7 +73,7 @@ func LoadWith(ctx context.Context, opts Options, sources ...Source) (*Library, e
 		}
 	}
 	lib, probs := r.lib, r.probs
-	for _, dir := range sortedKeys(r.unparsed) {
+	for _, dir := range sortedkeys.Of(r.unparsed) {
 		lib.Drop(dir, r.unparsed[dir])
 	}
 	everywhere := strings.Join(lib.Sources, ", ")
@@ -111,7 +112,7 @@ func (lib *Library) setAsideOr(keepGoing bool, probs diag.List) diag.List {
 			shared = append(shared, p)
 		}
 	}
-	for _, dir := range sortedKeys(byDir) {
+	for _, dir := range sortedkeys.Of(byDir) {
 		lib.Drop(dir, byDir[dir])
 	}
 	return shared

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 
+	"github.com/sanctions-dev/sanctions/internal/sortedkeys"
 	"github.com/sanctions-dev/sanctions/internal/yamlvalue"
 )
 
@@ -181,7 +182,7 @@ func (c *checker) render(node map[string]any, keyword, prop string, path []strin
 		"{parent}", yamlvalue.PathString(parent),
 		"{key}", key,
 		"{allowed}", strings.Join(allowedValues(node), ", "),
-		"{known}", strings.Join(sortedKeys(asMap(node["properties"])), ", "),
+		"{known}", strings.Join(sortedkeys.Of(asMap(node["properties"])), ", "),
 	).Replace(t)
 }
 

@@ -10,6 +10,7 @@ import (
 
 	"github.com/sanctions-dev/sanctions/internal/diag"
 	"github.com/sanctions-dev/sanctions/internal/phrase"
+	"github.com/sanctions-dev/sanctions/internal/sortedkeys"
 	"github.com/sanctions-dev/sanctions/internal/yamlvalue"
 )
 
@@ -59,10 +60,10 @@ func indexCountries(t *table) (map[string]string, map[string]any, diag.List) {
 		}
 		index[k] = code
 	}
-	for _, code := range sortedKeys(root) {
+	for _, code := range sortedkeys.Of(root) {
 		entry := asMap(root[code])
 		add([]string{code}, code, code)
-		for _, k := range sortedKeys(entry) {
+		for _, k := range sortedkeys.Of(entry) {
 			switch k {
 			case "name":
 				add([]string{code, k}, entry[k].(string), code)
@@ -74,7 +75,7 @@ func indexCountries(t *table) (map[string]string, map[string]any, diag.List) {
 		}
 	}
 	places := map[string]any{}
-	for _, code := range sortedKeys(root) { // once every name is indexed
+	for _, code := range sortedkeys.Of(root) { // once every name is indexed
 		for i, x := range asList(asMap(root[code])["places"]) {
 			p, name := []string{code, "places", strconv.Itoa(i)}, x.(string)
 			pk := phrase.Key(name)
@@ -109,7 +110,7 @@ func indexTaxonomy(t *table, categories []string) (phraseIndex, diag.List) {
 	groups, cats := asMap(root["groups"]), asMap(root["categories"])
 	explicit := map[string]string{} // key -> category, from the table as written
 	var generated [][2]string       // plural forms, added where the table does not say otherwise
-	for _, c := range sortedKeys(cats) {
+	for _, c := range sortedkeys.Of(cats) {
 		cp := []string{"categories", c}
 		if len(categories) > 0 && !slices.Contains(categories, c) {
 			probs = append(probs, t.problem(cp, true, "%q is not an item category of the event schema", c))
@@ -161,7 +162,7 @@ func indexTaxonomy(t *table, categories []string) (phraseIndex, diag.List) {
 // extraction) as keys (phrase.Key), as the rules and the extractor look them up.
 func keyPhraseLists(t *table) {
 	root := asMap(t.value)
-	for _, k := range sortedKeys(root) {
+	for _, k := range sortedkeys.Of(root) {
 		list, ok := root[k].([]any)
 		if !ok {
 			continue // another kind of entry: its schema says what it is
@@ -183,7 +184,7 @@ func keyUnits(t *table) {
 	for _, section := range []string{"barrels", "tonnes"} {
 		m := asMap(root[section])
 		keyed := map[string]any{}
-		for _, k := range sortedKeys(m) {
+		for _, k := range sortedkeys.Of(m) {
 			keyed[phrase.Key(k)] = m[k]
 		}
 		root[section] = keyed
@@ -202,7 +203,7 @@ func checkActors(t *table, countries map[string]string) (map[string]any, diag.Li
 	var probs diag.List
 	seen := map[string]string{}
 	index := map[string]any{}
-	for _, name := range sortedKeys(root) {
+	for _, name := range sortedkeys.Of(root) {
 		e := asMap(root[name])
 		resolved := map[string]any{"name": name, "kind": e["kind"]}
 		if c, ok := e["country"].(string); ok {
@@ -226,5 +227,3 @@ func checkActors(t *table, countries map[string]string) (map[string]any, diag.Li
 	}
 	return index, probs
 }
-
-func sortedKeys[V any](m map[string]V) []string { return slices.Sorted(maps.Keys(m)) }

@@ -19,8 +19,12 @@ func (Markdown) Render(w io.Writer, r *Report) error {
 	bw := bufio.NewWriter(w)
 	s := r.Summary
 	fmt.Fprintf(bw, "# Sanctions check\n\n> %s\n\n", r.Disclaimer)
-	fmt.Fprintf(bw, "| events | evaluated | rejected | findings | critical | high | medium | low | info | rules | errors |\n")
-	fmt.Fprintf(bw, "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n")
+	cols := []string{"events", "evaluated", "rejected", "findings"}
+	for _, sev := range evaluator.Severities {
+		cols = append(cols, string(sev))
+	}
+	cols = append(cols, "rules", "errors")
+	fmt.Fprintf(bw, "| %s |\n|%s\n", strings.Join(cols, " | "), strings.Repeat(" ---: |", len(cols)))
 	fmt.Fprintf(bw, "| %d | %d | %d | %d |", s.Events, s.Evaluated, s.Rejected, s.Findings)
 	for _, sev := range evaluator.Severities {
 		fmt.Fprintf(bw, " %d |", s.BySeverity[string(sev)])

@@ -5,11 +5,11 @@ package report
 import (
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 
 	"github.com/sanctions-dev/sanctions/evaluator"
 	"github.com/sanctions-dev/sanctions/internal/diag"
+	"github.com/sanctions-dev/sanctions/internal/sortedkeys"
 )
 
 // Version is the report format's version.
@@ -211,12 +211,7 @@ var formats = map[string]func(Options) Renderer{
 
 // Names lists the formats, sorted.
 func Names() []string {
-	names := make([]string, 0, len(formats))
-	for n := range formats {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
+	return sortedkeys.Of(formats)
 }
 
 // Lookup finds a renderer by name.

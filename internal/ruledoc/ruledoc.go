@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/url"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -75,13 +76,13 @@ func writeConfirmation(b *bytes.Buffer, rules []evaluator.Rule) {
 			if _, seen := citedBy[p]; !seen {
 				order = append(order, p)
 			}
-			if !containsString(citedBy[p], r.ID) {
+			if !slices.Contains(citedBy[p], r.ID) {
 				citedBy[p] = append(citedBy[p], r.ID)
 			}
 			cites[p]++
 			if c.Confirmed != "" {
 				confirmed++
-				if !containsString(sources[p], c.Confirmed) {
+				if !slices.Contains(sources[p], c.Confirmed) {
 					sources[p] = append(sources[p], c.Confirmed)
 				}
 			} else {
@@ -172,15 +173,6 @@ func plural(n int, word string) string {
 		return "1 " + word
 	}
 	return fmt.Sprintf("%d %ss", n, word)
-}
-
-func containsString(xs []string, x string) bool {
-	for _, v := range xs {
-		if v == x {
-			return true
-		}
-	}
-	return false
 }
 
 func inForce(c evaluator.Citation) string {

@@ -31,45 +31,35 @@ func Examples(ctx context.Context, eng *evaluator.Engine, lim events.Limits) ([]
 				Message: "no examples.yaml beside the rule: every rule needs events that must and must not fire it"})
 		}
 	}
-	run := &checkrun.Check{Limits: lim}
-	ruleOf := map[string]string{} // examples file -> its rule
 	for _, f := range lib.Examples {
 		rule, ok := byDir[path.Dir(f.Name)]
 		if !ok {
 			cases = append(cases, Case{Kind: "example", Name: "examples", File: f.Name, Message: "no rule package beside this examples file"})
 			continue
 		}
-		ruleOf[f.Name] = rule
-		run.Inputs = append(run.Inputs, checkrun.Bytes(f.Name, events.YAML, f.Data, "fire", "quiet"))
-	}
-	sections := map[string]map[string]int{} // examples file -> section -> events
-	err := run.Stream(ctx, eng, func(rec events.Record, v evaluator.Verdict) error {
-		file := v.Location.File
-		if rec.Problem != nil {
-			file = rec.Problem.File
-		}
-		if sections[file] == nil {
-			sections[file] = map[string]int{}
-		}
-		sections[file][rec.Section]++
-		if rec.Problem != nil {
-			cases = append(cases, problemCase("example", ruleOf[file], rec.Problem))
+		// One run per file: each rule's examples are a world of their own, whose ids other
+		// rules' examples may reuse.
+		run := &checkrun.Check{Limits: lim, Inputs: []checkrun.Input{checkrun.Bytes(f.Name, events.YAML, f.Data, "fire", "quiet")}}
+		sections := map[string]int{}
+		err := run.Stream(ctx, eng, func(_ int, rec events.Record, v evaluator.Verdict) error {
+			sections[rec.Section]++
+			if rec.Problem != nil {
+				cases = append(cases, problemCase("example", rule, rec.Problem))
+				return nil
+			}
+			cases = append(cases, exampleCase(rule, rec, v))
 			return nil
+		}, func(_ int, file *events.File) {
+			for _, p := range file.Problems {
+				cases = append(cases, problemCase("example", rule, p))
+			}
+		})
+		if err != nil {
+			return nil, err
 		}
-		cases = append(cases, exampleCase(ruleOf[file], rec, v))
-		return nil
-	}, func(f *events.File) {
-		for _, p := range f.Problems {
-			cases = append(cases, problemCase("example", ruleOf[f.Name], p))
-		}
-	})
-	if err != nil {
-		return nil, err
-	}
-	for _, in := range run.Inputs {
 		for _, s := range []string{"fire", "quiet"} {
-			if sections[in.Name][s] == 0 {
-				cases = append(cases, Case{Kind: "example", Name: s, Rule: ruleOf[in.Name], File: in.Name,
+			if sections[s] == 0 {
+				cases = append(cases, Case{Kind: "example", Name: s, Rule: rule, File: f.Name,
 					Message: "no " + s + " examples: every rule needs events that must and must not fire it"})
 			}
 		}

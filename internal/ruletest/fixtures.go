@@ -48,39 +48,27 @@ type judged struct {
 // FixtureFiles is Fixtures, file by file. The events of every file go through one check run,
 // so an id used twice, in one file or in two, is an error as it is in `sanctions check`.
 func FixtureFiles(ctx context.Context, eng *evaluator.Engine, lim events.Limits, paths ...string) ([]FixtureFile, error) {
-	var out []FixtureFile
-	run := &checkrun.Check{Limits: lim}
-	at := map[string]int{} // file name -> index in out
-	for _, root := range paths {
-		inputs, probs := checkrun.Paths([]string{root}, checkrun.Input{})
-		if len(probs) > 0 {
-			f := FixtureFile{Name: root, Broken: true}
-			for _, p := range probs {
-				f.Cases = append(f.Cases, problemCase("fixture", "", p))
-			}
-			out = append(out, f)
-		}
-		for _, in := range inputs {
-			at[in.Name] = len(out)
-			out = append(out, FixtureFile{Name: in.Name, Fired: map[string][]string{}})
-			run.Inputs = append(run.Inputs, in)
-		}
-	}
-	records := map[string][]judged{}
-	decoded := map[string]*events.File{}
-	err := run.Stream(ctx, eng, func(rec events.Record, v evaluator.Verdict) error {
-		file := v.Location.File
-		if rec.Problem != nil {
-			file = rec.Problem.File
-		}
-		records[file] = append(records[file], judged{rec, v})
+	run := &checkrun.Check{Limits: lim, Inputs: checkrun.Paths(paths, checkrun.Input{})}
+	out := make([]FixtureFile, len(run.Inputs))
+	records := make([][]judged, len(run.Inputs))
+	decoded := make([]*events.File, len(run.Inputs))
+	err := run.Stream(ctx, eng, func(in int, rec events.Record, v evaluator.Verdict) error {
+		records[in] = append(records[in], judged{rec, v})
 		return nil
-	}, func(f *events.File) { decoded[f.Name] = f })
+	}, func(in int, f *events.File) { decoded[in] = f })
 	if err != nil {
 		return nil, err
 	}
-	for name, i := range at {
-		out[i] = fixtureFile(out[i], decoded[name], records[name])
+	for i, in := range run.Inputs {
+		if len(in.Listing) > 0 { // a path that could not be listed: its problems, no file
+			f := FixtureFile{Name: in.Name, Broken: true}
+			for _, p := range in.Listing {
+				f.Cases = append(f.Cases, problemCase("fixture", "", p))
+			}
+			out[i] = f
+			continue
+		}
+		out[i] = fixtureFile(FixtureFile{Name: in.Name, Fired: map[string][]string{}}, decoded[i], records[i])
 	}
 	return out, nil
 }

@@ -2,6 +2,7 @@ package ruletest
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -91,7 +92,8 @@ func runRego(ctx context.Context, lib *library.Library, filter string) ([]*teste
 	}
 	ch, err := r.RunTests(ctx, txn)
 	if err != nil {
-		if errs, ok := err.(ast.Errors); ok {
+		var errs ast.Errors
+		if errors.As(err, &errs) {
 			return nil, library.FromAST(errs)
 		}
 		return nil, err

@@ -23,9 +23,12 @@ var templates embed.FS
 type Rule struct {
 	ID       string // DPRK-FOO-BAR: the regime, then the rule's name
 	Category string // one of the library's categories
-	Severity string // default medium
+	Severity string // default DefaultSeverity
 	Title    string // default: the id in words, "DPRK foo bar"
 }
+
+// DefaultSeverity is a new rule's severity when none is given.
+const DefaultSeverity = "medium"
 
 var ruleID = regexp.MustCompile(`^[A-Z][A-Z0-9]*-[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$`)
 
@@ -55,7 +58,7 @@ func fieldsOf(r Rule) (fields, error) {
 		return fields{}, errors.New("a rule needs a category")
 	}
 	if f.Severity == "" {
-		f.Severity = "medium"
+		f.Severity = DefaultSeverity
 	}
 	if f.Title == "" {
 		f.Title = strings.ToUpper(parts[0]) + " " + f.Words
@@ -105,7 +108,8 @@ func Files(r Rule) (map[string][]byte, error) {
 
 // Write scaffolds the rule into the rule library at root and returns the paths it wrote. It
 // refuses a folder that exists, and a regime without its lib (sanctions/<regime>/lib), which
-// every rule of the regime imports: a new regime starts as a copy of sanctions/dprk/lib.
+// every rule of the regime imports: a new regime starts as a copy of sanctions/dprk/lib. When a
+// file cannot be written, the folder is removed: Write writes all or nothing.
 func Write(root string, r Rule) ([]string, error) {
 	dir, err := Dir(r)
 	if err != nil {
@@ -132,7 +136,10 @@ func Write(root string, r Rule) ([]string, error) {
 	for _, name := range []string{filepath.Base(dir) + ".rego", filepath.Base(dir) + "_test.rego", "examples.yaml"} {
 		p := filepath.Join(folder, name)
 		if err := os.WriteFile(p, files[name], 0o644); err != nil {
-			return wrote, err
+			if rmErr := os.RemoveAll(folder); rmErr != nil {
+				return nil, errors.Join(err, rmErr)
+			}
+			return nil, err
 		}
 		wrote = append(wrote, p)
 	}

@@ -25,9 +25,6 @@ type Limits struct {
 	MaxString int // bytes of one string (0: no limit)
 }
 
-// DefaultLimits suit one event or one data table.
-var DefaultLimits = Limits{MaxNodes: 1_000_000, MaxDepth: 64}
-
 // Error is a conversion error at a place in the YAML text.
 type Error struct {
 	Line, Column int

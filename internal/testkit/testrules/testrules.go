@@ -114,6 +114,5 @@ func WaitFor(t testing.TB, what string, cond func() bool) {
 
 // Check is a check run over the inputs of a command line's paths (no standard input).
 func Check(paths ...string) *checkrun.Check {
-	inputs, probs := checkrun.Paths(paths, checkrun.Input{})
-	return &checkrun.Check{Inputs: inputs, Problems: probs}
+	return &checkrun.Check{Inputs: checkrun.Paths(paths, checkrun.Input{})}
 }
