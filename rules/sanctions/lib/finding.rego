@@ -34,11 +34,25 @@ package sanctions.lib
 #
 # An entry of the exemptions table (data.sanctions.exemptions) that matches turns the finding
 # off: it is then listed under data.sanctions.exempted, with the entry, instead of findings.
-finding(chain, facts) := f if {
+finding(chain, facts) := finding_cited(chain, facts, cited_for(chain, facts))
+
+# cited_for(chain, facts) is the rule's citations that apply to the event, each with its timing
+# and the categories that meet it; undefined when none applies (then there is no finding). A
+# regime's finding calls it first, so that what it adds to the facts is worked out only for an
+# event the rule reaches.
+cited_for(chain, facts) := cited if {
 	meta := rule_metadata(chain)
-	cats := object.get(facts, "categories", {c | some it in facts.items; some c in it.categories})
-	cited := applicable(meta.custom.citations, cats, object.get(facts, "measures", set()), object.get(facts, "directions", set()))
+	cited := applicable(meta.custom.citations, facts_categories(facts), object.get(facts, "measures", set()), object.get(facts, "directions", set()))
 	count(cited) > 0
+}
+
+# facts_categories(facts): the categories the finding rests on, given or those of its items.
+facts_categories(facts) := object.get(facts, "categories", {c | some it in facts.items; some c in it.categories})
+
+# finding_cited(chain, facts, cited) is the finding, once cited_for has found its citations.
+finding_cited(chain, facts, cited) := f if {
+	meta := rule_metadata(chain)
+	cats := facts_categories(facts)
 	used := chosen(cited)
 	review := array.concat(
 		array.concat(array.concat(object.get(facts, "direction_review", []), array.concat(facts.review, stage_review(facts))), timing_review(used)),

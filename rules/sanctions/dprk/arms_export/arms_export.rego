@@ -40,7 +40,7 @@ import data.sanctions.lib
 finding contains f if {
 	input.type == "transfer"
 	"from_dprk" in dprk.directions
-	arms := lib.cited_items(rego.metadata.chain())
+	arms := lib.cited_items(chain)
 	count(arms) > 0
 	f := dprk.finding(rego.metadata.chain(), {
 		"direction": "from_dprk",
@@ -49,3 +49,6 @@ finding contains f if {
 		"review": [],
 	})
 }
+
+# chain is the rule's METADATA, read once per event.
+chain := rego.metadata.chain()

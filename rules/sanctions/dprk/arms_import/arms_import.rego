@@ -55,7 +55,7 @@ finding contains f if {
 	input.type == "transfer"
 	"to_dprk" in dprk.directions
 	not "from_dprk" in dprk.sure_directions
-	arms := lib.cited_items(rego.metadata.chain())
+	arms := lib.cited_items(chain)
 	count(arms) > 0
 	f := dprk.finding(rego.metadata.chain(), {
 		"direction": "to_dprk",
@@ -64,3 +64,6 @@ finding contains f if {
 		"review": [],
 	})
 }
+
+# chain is the rule's METADATA, read once per event.
+chain := rego.metadata.chain()

@@ -87,7 +87,7 @@ finding contains f if {
 	input.type == "launch"
 	"KP" in lib.operator_countries
 	launched := lib.cited_or_unplaced(
-		rego.metadata.chain(),
+		chain,
 		"What was launched is unknown; if it used ballistic missile technology, the prohibition applies.",
 	)
 	f := dprk.finding(rego.metadata.chain(), object.union(launched, {"facts": array.concat([operator_fact], satellite_fact)}))
@@ -102,3 +102,6 @@ satellite_fact := ["The Security Council holds that a launch using ballistic mis
 	some it in lib.items
 	"space_launch_technology" in it.categories
 } else := []
+
+# chain is the rule's METADATA, read once per event.
+chain := rego.metadata.chain()

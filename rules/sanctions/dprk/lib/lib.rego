@@ -16,11 +16,16 @@ import data.sanctions.lib
 # (either way). The facts that make that direction (a DPRK port, a carrier, a party placed by
 # name) join the reasoning, and a direction that is only possible (links) makes a review naming
 # the missing fact. The event's directions decide the citations that name a `direction`.
-finding(chain, facts) := lib.finding(chain, object.union(facts, {
-	"directions": directions,
-	"direction_facts": direction_facts(object.get(facts, "direction", "")),
-	"direction_review": direction_review(object.get(facts, "direction", "")),
-}))
+finding(chain, facts) := lib.finding_cited(
+	chain, object.union(with_directions, {
+		"direction_facts": direction_facts(object.get(facts, "direction", "")),
+		"direction_review": direction_review(object.get(facts, "direction", "")),
+	}),
+	cited,
+) if {
+	with_directions := object.union(facts, {"directions": directions})
+	cited := lib.cited_for(chain, with_directions) # the link facts only for an event the rule reaches
+}
 
 # direction_facts(dir) are the facts that tie the DPRK to the rule's direction, beyond the supply
 # fact; direction_review(dir) names the missing fact when the direction is only possible.

@@ -27,7 +27,7 @@ finding contains f if {
 	input.type == "transfer"
 	"to_dprk" in dprk.directions
 	not "from_dprk" in dprk.sure_directions
-	items := lib.cited_items(rego.metadata.chain())
+	items := lib.cited_items(chain)
 	count(items) > 0
 	f := dprk.finding(rego.metadata.chain(), {
 		"direction": "to_dprk",
@@ -36,3 +36,6 @@ finding contains f if {
 		"review": [],
 	})
 }
+
+# chain is the rule's METADATA, read once per event.
+chain := rego.metadata.chain()

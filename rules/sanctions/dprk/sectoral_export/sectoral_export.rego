@@ -147,7 +147,7 @@ import data.sanctions.lib
 finding contains f if {
 	input.type == "transfer"
 	"from_dprk" in dprk.directions
-	items := lib.cited_items(rego.metadata.chain()) # each item once, however many banned categories it has
+	items := lib.cited_items(chain) # each item once, however many banned categories it has
 	count(items) > 0
 	f := dprk.finding(rego.metadata.chain(), {
 		"direction": "from_dprk",
@@ -214,3 +214,6 @@ wind_down_review(items) := [sprintf(
 	lib.period_start <= w.until
 	lib.period_end >= w.from
 ]
+
+# chain is the rule's METADATA, read once per event.
+chain := rego.metadata.chain()

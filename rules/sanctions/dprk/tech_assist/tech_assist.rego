@@ -71,7 +71,7 @@ finding contains f if {
 	input.type == "technical_assistance"
 	count(dprk.directions) > 0
 	subjects := lib.cited_or_unplaced(
-		rego.metadata.chain(),
+		chain,
 		"What the assistance relates to is unknown; if it relates to arms or to nuclear or ballistic missile items, the prohibition applies.",
 	)
 	f := dprk.finding(rego.metadata.chain(), object.union(subjects, {"direction": "any", "facts": [lib.supply_fact]}))
@@ -85,8 +85,11 @@ finding contains f if {
 	f := dprk.finding(rego.metadata.chain(), {
 		"direction": "from_dprk",
 		"facts": [sprintf("The DPRK deployed personnel to %s.", [lib.recipient_label])],
-		"items": lib.cited_items(rego.metadata.chain()),
+		"items": lib.cited_items(chain),
 		"categories": lib.group_categories("arms"),
 		"review": ["Whether the deployed personnel gave technical training, advice, services or assistance related to arms is not established."],
 	})
 }
+
+# chain is the rule's METADATA, read once per event.
+chain := rego.metadata.chain()
