@@ -144,6 +144,10 @@ func Load(v *viper.Viper) (*Config, error) {
 		return nil, fmt.Errorf("settings: %w", err)
 	}
 	c.File = v.GetString("config_file")
+	// Names of formats and severities are case-insensitive: --fail-on HIGH, --format JSON.
+	for _, s := range []*string{&c.Check.Format, &c.Check.FailOn, &c.Check.InputFormat} {
+		*s = strings.ToLower(*s)
+	}
 	// A list from the environment comes as one string: split it on the path list separator.
 	var paths []string
 	for _, p := range c.Rules.Paths {

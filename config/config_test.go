@@ -17,7 +17,7 @@ func TestDefaultIsTheFile(t *testing.T) {
 	}{
 		{"check.format", d.Check.Format, "text"},
 		{"check.fail_on", d.Check.FailOn, "low"},
-		{"check.input_format", d.Check.InputFormat, "yaml"},
+		{"check.input_format", d.Check.InputFormat, "auto"},
 		{"limits.max_depth", d.Limits.MaxDepth, 32},
 		{"limits.max_values", d.Limits.MaxValues, 100000},
 		{"limits.event_timeout", d.Limits.EventTimeout, 5 * time.Second},

@@ -39,13 +39,16 @@ after evaluating every valid event.`,
 		Example: `  sanctions check fixtures/
   sanctions check --format json --fail-on high events.ndjson
   extract-events article.txt | sanctions check --input-format yaml -`,
-		Args: cobra.MinimumNArgs(1),
+		Args: needInputs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if cmd.Flags().Changed("show-exempted") {
 				fmt.Fprintln(s.err, "sanctions: --show-exempted is no longer needed: exempted findings are always listed under their event")
 			}
 			once := func() error {
+				var vp *viper.Viper // the settings, to say where a bad value came from
+				from := func(key, flag string) string { return config.Source(vp, key, cmd.Flags().Lookup(flag)) }
 				c, err := g.settings(func(v *viper.Viper) error {
+					vp = v
 					for key, flag := range map[string]string{
 						"check.format": "format", "check.fail_on": "fail-on",
 						"check.input_format": "input-format", "check.workers": "workers",
@@ -62,11 +65,11 @@ after evaluating every valid event.`,
 				}
 				failOn, err := parseFailOn(c.Check.FailOn)
 				if err != nil {
-					return withStatus(exitError, err)
+					return withStatus(exitError, fmt.Errorf("%s: %w", from("check.fail_on", "fail-on"), err))
 				}
 				inFormat, err := events.ParseFormat(c.Check.InputFormat)
 				if err != nil {
-					return withStatus(exitError, err)
+					return withStatus(exitError, fmt.Errorf("%s: %w", from("check.input_format", "input-format"), err))
 				}
 				eng, err := engine(cmd.Context(), s, c, c.Check.KeepGoing)
 				if err != nil {
@@ -75,9 +78,13 @@ after evaluating every valid event.`,
 				renderer, err := report.Lookup(c.Check.Format, report.Options{Quiet: quiet, Color: colorFor(s.out, output),
 					CategoryColours: eng.Library().CategoryColours()})
 				if err != nil {
+					return withStatus(exitError, fmt.Errorf("%s: %w", from("check.format", "format"), err))
+				}
+				inputs, err := checkrun.Paths(args, checkrun.Reader("-", inFormat, s.in))
+				if err != nil {
 					return withStatus(exitError, err)
 				}
-				run := &checkrun.Check{Inputs: checkrun.Paths(args, checkrun.Reader("-", inFormat, s.in)), Workers: c.Check.Workers, Limits: inputLimits(c)}
+				run := &checkrun.Check{Inputs: inputs, Workers: c.Check.Workers, Limits: inputLimits(c)}
 				// --output is written to a temporary file beside it, renamed over it only once the
 				// whole report is written: a run that fails midway leaves any earlier report whole.
 				out := s.out
@@ -156,7 +163,7 @@ after evaluating every valid event.`,
 	d := config.Default() // the one place defaults are written: config/defaults.yaml
 	f.StringP("format", "f", d.Check.Format, "report format: "+strings.Join(report.Names(), ", "))
 	f.String("fail-on", d.Check.FailOn, "exit 1 when a finding is at or above this severity: critical, high, medium, low, info, or never")
-	f.String("input-format", d.Check.InputFormat, "format of standard input (-): yaml, json or ndjson")
+	f.String("input-format", d.Check.InputFormat, "format of standard input (-): auto (sniffed from its first bytes), yaml, json or ndjson")
 	f.Int("workers", d.Check.Workers, "evaluations at once (0: one per CPU)")
 	f.Bool("keep-going", d.Check.KeepGoing, "leave out the rules that do not load, report them (exit 2), and run the others")
 	f.Duration("event-timeout", d.Limits.EventTimeout, "time limit of the rules' evaluation of one event (0: none)")
@@ -170,16 +177,16 @@ after evaluating every valid event.`,
 	return cmd
 }
 
-// parseFailOn reads --fail-on; "never" gives "".
+// parseFailOn reads --fail-on, in any case; "never" gives "".
 func parseFailOn(s string) (evaluator.Severity, error) {
+	s = strings.ToLower(s)
 	if s == "never" {
 		return "", nil
 	}
-	sev, err := evaluator.ParseSeverity(s)
-	if err != nil {
-		return "", fmt.Errorf("--fail-on: %w", err)
+	if _, err := evaluator.ParseSeverity(s); err != nil {
+		return "", fmt.Errorf("unknown severity %q (want critical, high, medium, low, info or never)", s)
 	}
-	return sev, nil
+	return evaluator.Severity(s), nil
 }
 
 // colorFor says whether the text report may use colours: only on a terminal, and never when

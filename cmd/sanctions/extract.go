@@ -47,8 +47,8 @@ An article gives its date on a first line "date YYYY-MM-DD" (or a <meta> or <tim
 			}
 			var at time.Time
 			if date != "" {
-				if at, err = time.Parse("2006-01-02", date); err != nil {
-					return withStatus(exitError, fmt.Errorf("--date: want YYYY-MM-DD: %w", err))
+				if at, err = time.Parse(time.DateOnly, date); err != nil {
+					return withStatus(exitError, fmt.Errorf("--date %s: want the articles' day as YYYY-MM-DD (year, month, day: 2024-01-15)", date))
 				}
 			}
 			lib, err := loadLibrary(cmd.Context(), s, c)
@@ -92,6 +92,9 @@ An article gives its date on a first line "date YYYY-MM-DD" (or a <meta> or <tim
 				}
 				drafts = append(drafts, extract.Unique(ds, used)...)
 			}
+			if failed {
+				return withStatus(exitError, nil) // the errors are said; nothing half-done on standard output
+			}
 			var buf bytes.Buffer
 			if err := extract.Encode(&buf, format, drafts); err != nil {
 				return withStatus(exitError, err)
@@ -103,9 +106,6 @@ An article gives its date on a first line "date YYYY-MM-DD" (or a <meta> or <tim
 				}
 			} else if _, err := out.Write(buf.Bytes()); err != nil {
 				return withStatus(exitError, err)
-			}
-			if failed {
-				return withStatus(exitError, nil)
 			}
 			return nil
 		},

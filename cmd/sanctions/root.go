@@ -42,7 +42,13 @@ the denials and a confidence. Findings are not legal determinations.`,
 	root.SetErr(s.err)
 	root.PersistentFlags().StringVar(&g.configFile, "config", "", "config file (default: sanctions.yaml or config/sanctions.yaml when present)")
 	root.PersistentFlags().StringArrayVar(&g.rules, "rules", nil, "rule library directory (repeatable; default: rules.paths, else ./rules, else the embedded copy)")
-	root.AddCommand(newCheck(g, s), newTest(g, s), newRules(g, s), newImport(g, s), newBundle(g, s), newGen(s), newServe(g, s), newExtract(g, s), newVersion(s))
+	root.AddCommand(newCheck(g, s), newTest(g, s), newRules(g, s), newImport(g, s), newBundle(g, s), newGen(s), newServe(g, s), newExtract(g, s), newVersion(s), newEvents(g, s))
+	root.Version = toolInfo().Version
+	root.SetVersionTemplate(versionLine)
+	// cobra adds these when the command line runs; adding them now lets refuseStrays see them.
+	root.InitDefaultHelpCmd()
+	root.InitDefaultCompletionCmd()
+	refuseStrays(root)
 	return root
 }
 

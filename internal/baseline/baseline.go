@@ -87,12 +87,14 @@ type Filter struct {
 	baseline   *File
 	accepted   map[report.BaselineEntry]bool
 	seen       map[report.BaselineEntry]bool
+	events     map[string]bool // the ids of the events evaluated
 	suppressed int
 }
 
 // Filter leaves out the baseline's findings on their way to next.
 func (b *File) Filter(next report.Sink) *Filter {
-	f := &Filter{Next: next, baseline: b, accepted: map[report.BaselineEntry]bool{}, seen: map[report.BaselineEntry]bool{}}
+	f := &Filter{Next: next, baseline: b, accepted: map[report.BaselineEntry]bool{},
+		seen: map[report.BaselineEntry]bool{}, events: map[string]bool{}}
 	for _, e := range b.Findings {
 		f.accepted[e] = true
 	}
@@ -101,6 +103,9 @@ func (b *File) Filter(next report.Sink) *Filter {
 
 // Verdict drops the accepted findings and passes the rest on.
 func (f *Filter) Verdict(res evaluator.Verdict) error {
+	if res.EventID != "" && len(res.Rejected) == 0 {
+		f.events[res.EventID] = true
+	}
 	kept := res.Findings[:0:0]
 	for _, fi := range res.Findings {
 		e := report.BaselineEntry{EventID: res.EventID, RuleID: fi.RuleID}
@@ -119,11 +124,12 @@ func (f *Filter) Verdict(res evaluator.Verdict) error {
 func (f *Filter) Error(p *diag.Problem) error { return f.Next.Error(p) }
 
 // Info says, once the run is over, how many findings were left out and which baseline entries
-// no finding matched.
+// no finding matched although their event was evaluated: an entry whose event was not in the
+// input (or was rejected) says nothing about whether its finding still occurs.
 func (f *Filter) Info(path string) *report.BaselineInfo {
 	info := &report.BaselineInfo{File: path, Suppressed: f.suppressed, Stale: []report.BaselineEntry{}}
 	for _, e := range f.baseline.Findings {
-		if !f.seen[e] {
+		if !f.seen[e] && f.events[e.EventID] {
 			info.Stale = append(info.Stale, e)
 		}
 	}

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/sanctions-dev/sanctions/evaluator"
+	"github.com/sanctions-dev/sanctions/internal/diag"
 	"github.com/sanctions-dev/sanctions/internal/report"
 )
 
@@ -62,5 +64,36 @@ func TestLoadRefusesOtherFiles(t *testing.T) {
 		if _, err := Load(p); err == nil {
 			t.Errorf("%s: loaded", name)
 		}
+	}
+}
+
+// TestStaleOnlyForEventsInTheInput: an entry is "no longer found" only when its event was
+// evaluated and its finding did not come back.
+func TestStaleOnlyForEventsInTheInput(t *testing.T) {
+	b := &File{Version: 1, Findings: []report.BaselineEntry{
+		{EventID: "a", RuleID: "R1"}, {EventID: "a", RuleID: "R2"}, {EventID: "b", RuleID: "R1"}, {EventID: "c", RuleID: "R1"},
+	}}
+	for _, tc := range []struct {
+		name     string
+		verdicts []evaluator.Verdict
+		stale    []report.BaselineEntry
+	}{
+		{"no events", nil, []report.BaselineEntry{}},
+		{"a evaluated", []evaluator.Verdict{{EventID: "a", Findings: []evaluator.Finding{{RuleID: "R1"}}}},
+			[]report.BaselineEntry{{EventID: "a", RuleID: "R2"}}},
+		{"b rejected", []evaluator.Verdict{{EventID: "b", Rejected: diag.List{{Message: "bad"}}}}, []report.BaselineEntry{}},
+		{"c quiet", []evaluator.Verdict{{EventID: "c"}}, []report.BaselineEntry{{EventID: "c", RuleID: "R1"}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := b.Filter(report.New(make([]evaluator.Rule, 2)))
+			for _, v := range tc.verdicts {
+				if err := f.Verdict(v); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if got := f.Info("b.json").Stale; !slices.Equal(got, tc.stale) {
+				t.Errorf("stale %v, want %v", got, tc.stale)
+			}
+		})
 	}
 }

@@ -144,7 +144,7 @@ func TestAccountingInEveryFormat(t *testing.T) {
 				}
 				var buf bytes.Buffer
 				w := report.NewWriter(&buf, renderer, checkrun.NewReport(eng))
-				c := onPaths(checkrun.Check{Limits: lim, Workers: 1 + trial%4}, dir)
+				c := onPaths(t, checkrun.Check{Limits: lim, Workers: 1 + trial%4}, dir)
 				if err := c.RunTo(context.Background(), eng, w); err != nil {
 					t.Fatal(err)
 				}
@@ -273,6 +273,21 @@ func accountFor(t *testing.T, format string, out []byte, dir string) (results, e
 		for _, n := range r.Runs[0].Invocations[0].Notes {
 			p := n.Locations[0].Physical
 			errs[p.Artifact.URI+":"+strconv.Itoa(p.Region.StartLine)] = true
+		}
+	case "github": // a line per evaluated event in the log group; an annotation per error
+		at := regexp.MustCompile(`^(\S+):(\d+) `)
+		prop := regexp.MustCompile(`^::error file=([^,]+),line=(\d+),title=(sanctions%3A|[^:]*rule failed)`)
+		inGroup := false
+		for _, l := range strings.Split(string(out), "\n") {
+			switch m, p := at.FindStringSubmatch(l), prop.FindStringSubmatch(l); {
+			case strings.HasPrefix(l, "::group::") || l == "::endgroup::":
+				inGroup = l != "::endgroup::"
+			case inGroup && m != nil:
+				n, _ := strconv.Atoi(m[2])
+				once(results, m[1], n)
+			case p != nil:
+				errs[strings.NewReplacer("%3A", ":", "%2C", ",", "%25", "%").Replace(p[1])+":"+p[2]] = true
+			}
 		}
 	case "junit":
 		var r struct {

@@ -94,7 +94,7 @@ func TestBadInputCorpus(t *testing.T) {
 			t.Chdir(dir)
 			ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 			defer cancel()
-			rep, err := (onPaths(checkrun.Check{Limits: lim}, "in")).Run(ctx, eng)
+			rep, err := (onPaths(t, checkrun.Check{Limits: lim}, "in")).Run(ctx, eng)
 			if err != nil {
 				t.Fatal(err)
 			}

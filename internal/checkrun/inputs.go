@@ -16,8 +16,8 @@ import (
 )
 
 // Input is one input of a check run: a name for positions and errors, its format, and a way to
-// open it when the run reaches it. An input that cannot be opened is one rejected event, with
-// the error as its reason.
+// open it when the run reaches it. An input that exists but cannot be opened is one rejected
+// event, with the error as its reason.
 type Input struct {
 	Name   string
 	Format events.Format
@@ -43,21 +43,39 @@ func Bytes(name string, format events.Format, data []byte, sections ...string) I
 }
 
 // Paths turns the paths of a command line into inputs, in order: "-" is stdin, a directory is
-// every event file below it (see Files), a file is itself. A path that cannot be read is one
-// rejected input; the problems of walking a directory ride, as Listing, on an input of their
-// own just before the directory's files, so that they are reported in the order of the paths.
-// With no standard input to give (a zero stdin), "-" is a path like any other.
-func Paths(paths []string, stdin Input) []Input {
+// every event file below it (see Files), a file is itself. A path that does not exist (or
+// cannot be looked at) is an error naming it, returned before any input is read: it is a
+// mistake on the command line, not an event. A path given twice, or a file that two paths
+// reach (a directory and a file or directory below it), is read once, where it first comes.
+// The problems of walking a directory ride, as Listing, on an input of their own just before
+// the directory's files, so that they are reported in the order of the paths. With no
+// standard input to give (a zero stdin), "-" is a path like any other.
+func Paths(paths []string, stdin Input) ([]Input, error) {
 	var inputs []Input
+	seen := map[string]bool{}
+	first := func(name string) bool {
+		key := name
+		if name != "-" {
+			key = filepath.Clean(name)
+		}
+		if seen[key] {
+			return false
+		}
+		seen[key] = true
+		return true
+	}
 	for _, p := range paths {
 		if p == "-" && stdin.Open != nil {
-			inputs = append(inputs, stdin)
+			if first(p) {
+				inputs = append(inputs, stdin)
+			}
 			continue
 		}
 		info, err := os.Stat(p)
 		if err != nil {
-			// A named input that cannot be read may have held events: one rejected.
-			inputs = append(inputs, failing(p, "cannot read: "+unwrapPath(err)))
+			return nil, fmt.Errorf("%s: %w", p, pathErr(err))
+		}
+		if info.IsDir() && !first(p) {
 			continue
 		}
 		files, walkProbs := Files(p)
@@ -65,6 +83,9 @@ func Paths(paths []string, stdin Input) []Input {
 			inputs = append(inputs, Input{Name: p, Listing: walkProbs})
 		}
 		for _, f := range files {
+			if !first(f) {
+				continue
+			}
 			// A file named on the command line may be a pipe (<(extract ...)); one found in a
 			// directory must be a regular file: a named pipe would block, a device never end.
 			if info.IsDir() {
@@ -76,7 +97,7 @@ func Paths(paths []string, stdin Input) []Input {
 			inputs = append(inputs, File(f))
 		}
 	}
-	return inputs
+	return inputs, nil
 }
 
 // File is an event file on disk, in the format its extension says.
@@ -159,10 +180,13 @@ func kindOf(m fs.FileMode) string {
 	return "mode " + m.String()
 }
 
-func unwrapPath(err error) string {
+func unwrapPath(err error) string { return pathErr(err).Error() }
+
+// pathErr is the cause of a path error, without the operation and path it names.
+func pathErr(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
-		return fmt.Sprint(pe.Err)
+		return pe.Err
 	}
-	return err.Error()
+	return err
 }

@@ -66,6 +66,7 @@ type File struct {
 // Decode reads the events of one input and passes each record to emit, in order. It stops early
 // only when ctx is done or emit returns an error, which it returns.
 func Decode(ctx context.Context, in Input, lim Limits, emit func(Record) error) (*File, error) {
+	in, emit = sniffed(in, emit) // Auto: the format from the first bytes
 	d := &decoder{ctx: ctx, in: in, lim: lim, emit: emit, file: &File{Name: in.Name}}
 	var err error
 	switch in.Format {

@@ -87,6 +87,10 @@ func FormatOf(name string) (Format, bool) {
 
 // ParseFormat checks a format name.
 func ParseFormat(s string) (Format, error) {
+	s = strings.ToLower(s)
+	if s == string(Auto) {
+		return Auto, nil
+	}
 	for _, f := range Formats {
 		if string(f) == s {
 			return f, nil
@@ -95,5 +99,5 @@ func ParseFormat(s string) (Format, error) {
 	if s == "jsonl" {
 		return NDJSON, nil
 	}
-	return "", fmt.Errorf("unknown input format %q (want yaml, json or ndjson)", s)
+	return "", fmt.Errorf("unknown input format %q (want auto, yaml, json or ndjson)", s)
 }

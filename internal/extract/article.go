@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -20,6 +21,9 @@ type Article struct {
 	Title      string
 	URL        string
 	Paragraphs []string // the body, without headers, dateline, captions or markup
+	Headlines  []int    // the paragraphs that are headlines (an HTML <h1>), by index
+
+	heads []string // the text of the <h1> elements, while the HTML is read
 }
 
 // MaxArticleBytes bounds an article.
@@ -126,6 +130,9 @@ func (a *Article) body(text string) {
 		if captionCue.MatchString(p) {
 			continue // a photo caption: not the article's text
 		}
+		if slices.Contains(a.heads, p) {
+			a.Headlines = append(a.Headlines, len(a.Paragraphs))
+		}
 		a.Paragraphs = append(a.Paragraphs, p)
 	}
 }
@@ -136,6 +143,7 @@ func (a *Article) fromHTML(data []byte) (string, error) {
 	var b strings.Builder
 	skip := 0
 	inTitle := false
+	var head *strings.Builder // the text of the <h1> being read
 	for {
 		switch z.Next() {
 		case html.ErrorToken:
@@ -176,6 +184,9 @@ func (a *Article) fromHTML(data []byte) (string, error) {
 			case "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "blockquote", "article", "section", "tr":
 				b.WriteString("\n\n")
 			}
+			if tag == "h1" && skip == 0 {
+				head = &strings.Builder{}
+			}
 		case html.EndTagToken:
 			name, _ := z.TagName()
 			switch string(name) {
@@ -187,6 +198,12 @@ func (a *Article) fromHTML(data []byte) (string, error) {
 				inTitle = false
 			case "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote":
 				b.WriteString("\n\n")
+			}
+			if string(name) == "h1" && head != nil {
+				if h := strings.Join(strings.Fields(head.String()), " "); h != "" {
+					a.heads = append(a.heads, h)
+				}
+				head = nil
 			}
 		case html.TextToken:
 			t := string(z.Text())
@@ -201,6 +218,9 @@ func (a *Article) fromHTML(data []byte) (string, error) {
 					b.WriteString(" ")
 				}
 				b.WriteString(strings.Join(strings.Fields(t), " "))
+				if head != nil {
+					head.WriteString(" " + t)
+				}
 				if last := t[len(t)-1]; last == ' ' || last == '\n' || last == '\t' {
 					b.WriteString(" ")
 				}

@@ -34,7 +34,7 @@ func New(lib *library.Library) (*Extractor, error) {
 // a date (for "last week", "in November") and a publisher (the default claimant).
 func (x *Extractor) Extract(a *Article) ([]Draft, error) {
 	if a.Date.IsZero() {
-		return nil, fmt.Errorf("%s: the article has no date: start it with a line 'date YYYY-MM-DD', or give one", a.Name)
+		return nil, fmt.Errorf("%s: the article has no date: start it with a line 'date YYYY-MM-DD', or give one with --date YYYY-MM-DD", a.Name)
 	}
 	if a.Publisher == "" {
 		a.Publisher = "unknown publisher"
@@ -96,6 +96,8 @@ type event struct {
 	anaphor             bool     // "the deal", "the shipment": an event told of before
 	trig                int      // the token of its event word
 	summary             string   // the sentence that tells of it most precisely
+	headline            bool     // told of by the article's headline only, so far
+	assessment          string   // the sentence judges the event's legality ("would breach"): no claim of it
 }
 
 func (e *event) clone() *event {
@@ -136,7 +138,16 @@ func (st *state) read(s *sentence) {
 		st.elaborate(s)
 		return
 	}
+	headline := slices.Contains(st.a.Headlines, s.para)
+	assessment := ""
+	for i := range s.toks {
+		if n := lx.has(s.toks, i, "legal_consequence"); n > 0 {
+			assessment = s.span(i, i+n)
+			break
+		}
+	}
 	for _, c := range cands {
+		c.headline, c.assessment = headline, assessment
 		cl, why := claim, claimRule
 		if c.trig > 0 && lx.has(s.toks, c.trig-1, "hedge") > 0 && cl.Status != "alleged" {
 			cl.Status = "alleged"

@@ -41,7 +41,7 @@ type Actor struct {
 var requiredLists = []string{"transfer", "receive", "carry", "use", "launch", "technical_assistance", "help",
 	"cooperation", "meeting", "agreement", "labour", "deployment", "deploy", "say", "hedge", "confirm", "deny",
 	"denial_words", "modal", "negation", "ban", "state_entity", "ngo", "place", "presence", "know_how",
-	"not_item_after", "counterpart", "wish"}
+	"not_item_after", "counterpart", "wish", "legal_consequence"}
 
 // Lists of the extraction table that the extractor compares one word of the text with: every
 // entry is one word.

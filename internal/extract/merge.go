@@ -156,11 +156,18 @@ func (st *state) place(c *event) {
 			continue
 		}
 		switch {
+		case e.headline && !c.headline && !anaphor && !c.vague && datesMeet(e.period, c.period) && headlineFits(e, c):
+			// The headline told of what this sentence tells of more fully.
+			mergeHeadline(c, e, st.a.Publisher)
+			st.events[i] = c
+			st.prev, st.prevAt = c, c.first
+			return
 		case anaphor || c.vague:
 			// "the grenades", "such arms transfers", "the shipment": what was told before.
 			if c.typ == "meeting" && sameVisit(e.period, c.period) {
 				e.widen(c.period) // "confirmed Choe's visit for Jan. 15-17"
 			}
+			c.noClaimIfAssessment()
 			mergeInto(e, c)
 			e.rules = append(e.rules, fmt.Sprintf("merged: sentence %d tells of it again", c.first+1))
 			st.prev, st.prevAt = e, c.first
@@ -171,12 +178,7 @@ func (st *state) place(c *event) {
 			mergeInto(c, e)
 			c.summary = summary
 			c.first = e.first
-			c.evidence = slices.Clone(e.evidence) // the sentences in the article's order
-			for _, q := range own {
-				if !slices.Contains(c.evidence, q) {
-					c.evidence = append(c.evidence, q)
-				}
-			}
+			c.evidence = joinEvidence(e.evidence, own)
 			st.events[i] = c
 			st.prev, st.prevAt = c, c.first
 			return
@@ -188,6 +190,7 @@ func (st *state) place(c *event) {
 			if c.typ == "meeting" {
 				e.widen(c.period)
 			}
+			c.noClaimIfAssessment()
 			mergeInto(e, c)
 			e.rules = append(e.rules, fmt.Sprintf("merged: sentence %d tells of the same %s", c.first+1, c.typ))
 			st.prev, st.prevAt = e, c.first
@@ -201,6 +204,70 @@ func (st *state) place(c *event) {
 	st.resolveAnaphors(c)
 	st.events = append(st.events, c)
 	st.prev, st.prevAt = c, c.first
+}
+
+// noClaimIfAssessment takes the claim off a sentence that tells again of an event to judge its
+// legality ("analysts said the shipments would breach ..."): it does not report the event.
+func (c *event) noClaimIfAssessment() {
+	if c.assessment == "" || len(c.claims) == 0 {
+		return
+	}
+	c.claims = nil
+	c.rules = append(c.rules, fmt.Sprintf("claim: none from sentence %d ('%s': an assessment of the event, not a report of it)", c.first+1, c.assessment))
+}
+
+// headlineFits says whether a headline's event may be the one a sentence of the body tells of:
+// the same parties (compatible), and the headline's items among the sentence's.
+func headlineFits(h, c *event) bool {
+	if !compatible(h, c) {
+		return false
+	}
+	cs := c.specific()
+	for _, k := range h.specific() {
+		if !slices.Contains(cs, k) {
+			return false
+		}
+	}
+	return true
+}
+
+// mergeHeadline adds to c, a sentence of the body, the headline's event h that told of it first.
+// c's summary, items and claims stand; the headline's claim only when someone it names makes it
+// (not the publisher's, which every headline has).
+func mergeHeadline(c, h *event, publisher string) {
+	hc := *h
+	hc.claims = nil
+	for _, cl := range h.claims {
+		if len(c.claims) == 0 || cl.By.Kind != "media" || cl.By.Name != publisher {
+			hc.claims = append(hc.claims, cl)
+		}
+	}
+	hc.items = nil
+	cs := c.specific()
+	for _, it := range h.items {
+		if !it.generic && !slices.Contains(cs, it.category) {
+			hc.items = append(hc.items, it)
+		}
+	}
+	hc.rules = nil
+	summary, own := c.summary, c.evidence
+	c.rules = append(slices.Clone(h.rules), c.rules...)
+	mergeInto(c, &hc)
+	c.rules = append(c.rules, fmt.Sprintf("merged: the headline (sentence %d) tells of the event of sentence %d", h.first+1, c.first+1))
+	c.summary, c.first, c.headline = summary, h.first, false
+	c.evidence = joinEvidence(h.evidence, own)
+}
+
+// joinEvidence is the sentences of an event told of first, then those of a later one that are
+// not among them: the article's order.
+func joinEvidence(first, later []string) []string {
+	out := slices.Clone(first)
+	for _, q := range later {
+		if !slices.Contains(out, q) {
+			out = append(out, q)
+		}
+	}
+	return out
 }
 
 // resolveAnaphors gives "such missiles" the category of the event of the same kind before.

@@ -5,6 +5,8 @@ package junit
 import (
 	"encoding/xml"
 	"io"
+	"strconv"
+	"time"
 )
 
 // Suites is the document: a suite per file.
@@ -15,6 +17,7 @@ type Suites struct {
 	Failures int      `xml:"failures,attr"`
 	Errors   int      `xml:"errors,attr"`
 	Skipped  int      `xml:"skipped,attr,omitempty"`
+	Time     string   `xml:"time,attr,omitempty"` // seconds, when measured: see Seconds
 	Suites   []Suite  `xml:"testsuite"`
 }
 
@@ -25,6 +28,7 @@ type Suite struct {
 	Failures int    `xml:"failures,attr"`
 	Errors   int    `xml:"errors,attr"`
 	Skipped  int    `xml:"skipped,attr,omitempty"`
+	Time     string `xml:"time,attr,omitempty"`
 	Cases    []Case `xml:"testcase"`
 }
 
@@ -34,6 +38,7 @@ type Case struct {
 	ClassName string   `xml:"classname,attr"`
 	File      string   `xml:"file,attr,omitempty"`
 	Line      int      `xml:"line,attr,omitempty"`
+	Time      string   `xml:"time,attr,omitempty"`
 	Failure   *Message `xml:"failure,omitempty"`
 	Skipped   *Message `xml:"skipped,omitempty"`
 	Error     *Message `xml:"error,omitempty"`
@@ -44,6 +49,13 @@ type Message struct {
 	Message string `xml:"message,attr"`
 	Type    string `xml:"type,attr,omitempty"`
 	Text    string `xml:",chardata"`
+}
+
+// Seconds is a duration as JUnit's time attribute: seconds, to the millisecond. The CI systems
+// that read JUnit (GitLab, Jenkins) accept a case or suite without time, so a time that was not
+// measured is left out rather than written as 0.
+func Seconds(d time.Duration) string {
+	return strconv.FormatFloat(d.Seconds(), 'f', 3, 64)
 }
 
 // Add appends a suite, with its counts taken from its cases and added to the document's.

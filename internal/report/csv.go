@@ -14,7 +14,9 @@ import (
 // with neither has one row (outcome no_findings), and every error (a rejected event, a
 // rule that failed) has one row at the end (outcome error, with its message). A cell that a
 // spreadsheet would read as a formula (starting with =, +, -, @, tab or carriage return: a quote
-// "=HYPERLINK(...)" in an event) is written with a leading apostrophe, as OWASP advises.
+// "=HYPERLINK(...)" in an event) is written with a leading apostrophe, as OWASP advises. Each
+// row of an event ends with its date (a range as "from to until"), type and summary; quoting is
+// the plain quoting of encoding/csv, and evidence quotes are in plain double quotes.
 type CSV struct{}
 
 // writeRow writes one row, each cell made safe for spreadsheets.
@@ -29,7 +31,7 @@ func writeRow(cw *csv.Writer, row []string) error {
 
 // CSVHeader names the columns.
 var CSVHeader = []string{"event_id", "outcome", "file", "line", "rule_id", "title", "regime", "category", "severity", "verdict",
-	"confidence", "citations", "reasoning", "evidence", "counter_evidence", "message"}
+	"confidence", "citations", "reasoning", "evidence", "counter_evidence", "message", "date", "type", "summary"}
 
 // The outcomes of CSV rows.
 const (
@@ -60,7 +62,7 @@ func (CSV) End(w io.Writer, r *Report) error {
 		if e.Line > 0 {
 			line = strconv.Itoa(e.Line)
 		}
-		if err := writeRow(cw, []string{e.EventID, OutcomeError, e.File, line, e.RuleID, "", "", "", "", "", "", "", "", "", "", e.Error()}); err != nil {
+		if err := writeRow(cw, []string{e.EventID, OutcomeError, e.File, line, e.RuleID, "", "", "", "", "", "", "", "", "", "", e.Error(), "", "", ""}); err != nil {
 			return err
 		}
 	}
@@ -73,8 +75,14 @@ func (CSV) End(w io.Writer, r *Report) error {
 func (CSV) WriteResult(w io.Writer, _ *Report, res evaluator.Verdict, _ int) error {
 	cw := csv.NewWriter(w)
 	line := strconv.Itoa(res.Location.Line)
+	when := res.Event.Date
+	if res.Event.EndDate != "" {
+		when += " to " + res.Event.EndDate
+	}
+	event := []string{when, res.Event.Type, res.Event.Summary}
 	if len(res.Findings) == 0 && len(res.Exempted) == 0 {
-		if err := writeRow(cw, []string{res.EventID, OutcomeNoFindings, res.Location.File, line, "", "", "", "", "", "", "", "", "", "", "", ""}); err != nil {
+		row := []string{res.EventID, OutcomeNoFindings, res.Location.File, line, "", "", "", "", "", "", "", "", "", "", "", ""}
+		if err := writeRow(cw, append(row, event...)); err != nil {
 			return err
 		}
 	}
@@ -86,7 +94,7 @@ func (CSV) WriteResult(w io.Writer, _ *Report, res evaluator.Verdict, _ int) err
 				cites = append(cites, "UNSCR "+c.Resolution+" para. "+c.Paragraph)
 			}
 			for _, e := range f.Evidence {
-				quotes = append(quotes, strconv.Quote(e.Quote)+" ("+e.Source+")")
+				quotes = append(quotes, `"`+e.Quote+`" (`+e.Source+")")
 			}
 			for _, c := range f.CounterEvidence {
 				denials = append(denials, c.Status+" by "+c.By)
@@ -98,6 +106,7 @@ func (CSV) WriteResult(w io.Writer, _ *Report, res evaluator.Verdict, _ int) err
 			row := []string{res.EventID, outcomes[i], res.Location.File, line, f.RuleID, f.Title, f.Regime,
 				f.Category, string(f.Severity), f.Verdict, f.Confidence, strings.Join(cites, "; "),
 				strings.Join(f.Reasoning, " "), strings.Join(quotes, "; "), strings.Join(denials, "; "), message}
+			row = append(row, event...)
 			if err := writeRow(cw, row); err != nil {
 				return err
 			}

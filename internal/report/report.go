@@ -207,6 +207,7 @@ var formats = map[string]func(Options) Renderer{
 	"sarif":    func(Options) Renderer { return SARIF{} },
 	"junit":    func(Options) Renderer { return JUnit{} },
 	"csv":      func(Options) Renderer { return CSV{} },
+	"github":   func(Options) Renderer { return GitHub{} },
 }
 
 // Names lists the formats, sorted.
@@ -216,7 +217,7 @@ func Names() []string {
 
 // Lookup finds a renderer by name.
 func Lookup(name string, o Options) (Renderer, error) {
-	f, ok := formats[name]
+	f, ok := formats[strings.ToLower(name)]
 	if !ok {
 		return nil, fmt.Errorf("unknown format %q (want %s)", name, strings.Join(Names(), ", "))
 	}

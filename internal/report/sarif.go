@@ -12,8 +12,10 @@ import (
 )
 
 // SARIF renders SARIF 2.1.0 for code-scanning tools: one reporting descriptor per rule, with its
-// description, citations and help from the metadata; one result per finding at the event's file
-// and line; level from severity. An exempted finding is a result too, with an accepted external
+// description and help (text and Markdown, with the citations) from the metadata; one result per
+// finding at the event's file and line, its message carrying the citations and reasoning; level
+// from severity; a partial fingerprint of event and rule, so code scanning follows a finding
+// across commits. Absent optional properties are left out (no empty arrays, no -1 indexes). An exempted finding is a result too, with an accepted external
 // suppression that names the exemption (SARIF's way of saying "found, and turned off"). Rejected
 // events and failing rules are tool notifications.
 type SARIF struct{}
@@ -60,16 +62,19 @@ func (SARIF) Render(w io.Writer, r *Report) error {
 			Add("regime", rule.Regime).
 			Add("category", rule.Category).
 			Add("severity", string(rule.Severity)).
-			Add("citations", rule.Citations).
 			WithTags([]string{"sanctions", rule.Regime, rule.Category})
 		d.WithProperties(props)
 	}
+	levels := map[string]string{} // rule -> its default level, which a result of that level leaves out
+	for _, rule := range r.Rules {
+		levels[rule.ID] = sarifLevel(rule.Severity)
+	}
 	for _, res := range r.Results {
 		for _, f := range res.Findings {
-			sarifResult(run, res, f, resultMessage(res.EventID, f))
+			sarifResult(run, levels, res, f, resultMessage(res.EventID, f))
 		}
 		for _, f := range res.Exempted {
-			result := sarifResult(run, res, f, ExemptedLine(f)+". "+resultMessage(res.EventID, f))
+			result := sarifResult(run, levels, res, f, ExemptedLine(f)+". "+resultMessage(res.EventID, f))
 			result.Properties.Add("exemption", f.Exemption)
 			result.AddSuppression(sarif.NewSuppression().WithKind("external").WithStatus("accepted").
 				WithJustification(exemptionText(f)))
@@ -98,7 +103,7 @@ func (SARIF) Render(w io.Writer, r *Report) error {
 	inv.WithToolExecutionNotifications(notes)
 	run.AddInvocation(inv)
 	doc.AddRun(run)
-	return doc.PrettyWrite(w)
+	return writeCompactSARIF(w, doc)
 }
 
 // sarifEvent is an evaluated event, in the run's properties.
@@ -129,47 +134,77 @@ func ruleName(id string) string {
 	return b.String()
 }
 
+// resultMessage is a result's message: the event, the rule's title, the verdict and confidence,
+// and the reasoning, without the paragraphs' texts it quotes (the rule's help has them); a cited
+// paragraph the reasoning does not name is named after the confidence.
 func resultMessage(eventID string, f evaluator.Finding) string {
-	cites := make([]string, len(f.Citations))
-	for i, c := range f.Citations {
-		cites[i] = "UNSCR " + c.Resolution + " para. " + c.Paragraph
+	reasoning := strings.Join(unquoted(f), " ")
+	head := fmt.Sprintf("%s: %s (%s, confidence %s", eventID, f.Title, verdictText(f.Verdict), f.Confidence)
+	for _, c := range f.Citations {
+		if !strings.Contains(reasoning, "UNSCR "+c.Resolution+", paragraph "+c.Paragraph) {
+			head += "; UNSCR " + c.Resolution + " para. " + c.Paragraph
+		}
 	}
-	return fmt.Sprintf("%s: %s (%s, confidence %s; %s). %s", eventID, f.Title, verdictText(f.Verdict), f.Confidence,
-		strings.Join(cites, "; "), strings.Join(f.Reasoning, " "))
+	return head + "). " + reasoning
 }
 
+// unquoted is f's reasoning without the paragraphs' texts it quotes after a colon: the rule's
+// help quotes them once for every result.
+func unquoted(f evaluator.Finding) []string {
+	out := make([]string, len(f.Reasoning))
+	for i, r := range f.Reasoning {
+		for _, c := range f.Citations {
+			if q := strings.TrimSuffix(c.Summary, "."); q != "" {
+				r = strings.ReplaceAll(r, ": "+q, "")
+			}
+		}
+		out[i] = r
+	}
+	return out
+}
+
+// helpText is the plain help: the paragraphs the rule applies, each with its text's address (the
+// rule's description is its fullDescription).
 func helpText(rule evaluator.Rule) string {
-	var b strings.Builder
-	b.WriteString(strings.TrimSpace(rule.Description))
-	for _, c := range rule.Citations {
-		fmt.Fprintf(&b, "\nUNSCR %s, paragraph %s: %s %s", c.Resolution, c.Paragraph, c.Summary, c.URL)
+	if len(rule.Citations) == 0 {
+		return strings.TrimSpace(rule.Description)
 	}
-	return b.String()
+	lines := make([]string, len(rule.Citations))
+	for i, c := range rule.Citations {
+		lines[i] = fmt.Sprintf("UNSCR %s, paragraph %s: %s", c.Resolution, c.Paragraph, c.URL)
+	}
+	return strings.Join(lines, "\n")
 }
 
+// helpMarkdown is the help code scanning shows: the description and each paragraph the rule
+// applies, linked to its text and summarised.
 func helpMarkdown(rule evaluator.Rule) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "**%s**\n\n%s\n\n", rule.Title, strings.TrimSpace(rule.Description))
+	fmt.Fprintf(&b, "%s\n\n", strings.TrimSpace(rule.Description))
 	for _, c := range rule.Citations {
 		fmt.Fprintf(&b, "- [UNSCR %s, paragraph %s](%s): %s\n", c.Resolution, c.Paragraph, c.URL, c.Summary)
 	}
 	return b.String()
 }
 
-// sarifResult adds one finding of res to the run as a result with its properties.
-func sarifResult(run *sarif.Run, res evaluator.Verdict, f evaluator.Finding, message string) *sarif.Result {
+// sarifResult adds one finding of res to the run as a result with its properties; its level only
+// when it is not its rule's default.
+func sarifResult(run *sarif.Run, levels map[string]string, res evaluator.Verdict, f evaluator.Finding, message string) *sarif.Result {
+	level := sarifLevel(f.Severity)
+	if levels[f.RuleID] == level {
+		level = ""
+	}
 	result := run.CreateResultForRule(f.RuleID).
-		WithLevel(sarifLevel(f.Severity)).
+		WithKind("").
+		WithLevel(level).
 		WithMessage(sarif.NewTextMessage(message)).
 		WithLocations([]*sarif.Location{location(res.Location.File, res.Location.Line)})
 	result.WithProperties(sarif.NewPropertyBag().
 		Add("event_id", res.EventID).
 		Add("verdict", f.Verdict).
 		Add("confidence", f.Confidence).
-		Add("citations", f.Citations).
-		Add("reasoning", f.Reasoning).
 		Add("evidence", f.Evidence).
 		Add("counter_evidence", f.CounterEvidence))
-	result.WithPartialFingerprints(map[string]string{"eventRule/v1": res.EventID + "/" + f.RuleID})
+	result.WithPartialFingerprints(map[string]string{FingerprintKey: Fingerprint(res.EventID, f.RuleID)})
 	return result
 }

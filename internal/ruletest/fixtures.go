@@ -48,11 +48,15 @@ type judged struct {
 // FixtureFiles is Fixtures, file by file. The events of every file go through one check run,
 // so an id used twice, in one file or in two, is an error as it is in `sanctions check`.
 func FixtureFiles(ctx context.Context, eng *evaluator.Engine, lim events.Limits, paths ...string) ([]FixtureFile, error) {
-	run := &checkrun.Check{Limits: lim, Inputs: checkrun.Paths(paths, checkrun.Input{})}
+	inputs, err := checkrun.Paths(paths, checkrun.Input{})
+	if err != nil {
+		return nil, err
+	}
+	run := &checkrun.Check{Limits: lim, Inputs: inputs}
 	out := make([]FixtureFile, len(run.Inputs))
 	records := make([][]judged, len(run.Inputs))
 	decoded := make([]*events.File, len(run.Inputs))
-	err := run.Stream(ctx, eng, func(in int, rec events.Record, v evaluator.Verdict) error {
+	err = run.Stream(ctx, eng, func(in int, rec events.Record, v evaluator.Verdict) error {
 		records[in] = append(records[in], judged{rec, v})
 		return nil
 	}, func(in int, f *events.File) { decoded[in] = f })

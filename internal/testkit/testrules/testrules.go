@@ -112,7 +112,12 @@ func WaitFor(t testing.TB, what string, cond func() bool) {
 	}
 }
 
-// Check is a check run over the inputs of a command line's paths (no standard input).
+// Check is a check run over the inputs of a command line's paths (no standard input); a path
+// that does not exist is a mistake in the test: it panics.
 func Check(paths ...string) *checkrun.Check {
-	return &checkrun.Check{Inputs: checkrun.Paths(paths, checkrun.Input{})}
+	inputs, err := checkrun.Paths(paths, checkrun.Input{})
+	if err != nil {
+		panic(err)
+	}
+	return &checkrun.Check{Inputs: inputs}
 }
