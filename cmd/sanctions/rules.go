@@ -140,7 +140,7 @@ Exit status: 0 when everything passes, 1 when a check fails, 2 when the rules do
 		},
 	}
 	cmd.AddCommand(list, show, test, doc)
-	cmd.AddCommand(newRulesNew(g, s))
+	cmd.AddCommand(newRulesNew(g, s), newRulesExport(s))
 	return cmd
 }
 
