@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/sanctions-dev/sanctions/internal/diag"
+	"github.com/sanctions-dev/sanctions/internal/sortedkeys"
 	"github.com/sanctions-dev/sanctions/internal/yamlvalue"
 )
 
@@ -23,14 +24,16 @@ func (d *decoder) expect(v any, at func(path []string) Position) {
 	if d.file.Expect == nil {
 		d.file.Expect = map[string]Expectation{}
 	}
-	for id, x := range m {
+	for _, id := range sortedkeys.Of(m) { // in a fixed order: problems are reported in it
+		x := m[id]
 		e, ok := x.(map[string]any)
 		if !ok {
 			bad([]string{id}, "want {rules: [...]}")
 			continue
 		}
 		exp := Expectation{Pos: at([]string{id}), Rules: []string{}}
-		for k, val := range e {
+		for _, k := range sortedkeys.Of(e) {
+			val := e[k]
 			if k == "verdicts" {
 				exp.Verdicts = d.verdicts(val, []string{id, k}, bad)
 				continue
@@ -74,7 +77,8 @@ func (d *decoder) verdicts(v any, path []string, bad func([]string, string)) map
 		return nil
 	}
 	out := map[string]string{}
-	for rule, x := range m {
+	for _, rule := range sortedkeys.Of(m) {
+		x := m[rule]
 		s, _ := x.(string)
 		if s != "possible_violation" && s != "needs_review" {
 			bad(append(append([]string{}, path...), rule), "want possible_violation or needs_review")
