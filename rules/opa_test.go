@@ -18,9 +18,6 @@ import (
 // OPA CLI, as written there (only the bundle's file goes to a temporary directory), and requires
 // opa test to pass every test of the library.
 func TestOPATest(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the command and runs the OPA CLI")
-	}
 	const bundleFile = "rules-tests.tar.gz"
 	cmds := documentedCommands(t, "../docs/writing-rules.md", "go run ./cmd/sanctions bundle --tests", "go tool opa test --bundle")
 	tmp := filepath.Join(t.TempDir(), bundleFile)
