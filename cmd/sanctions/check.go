@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -9,6 +8,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
@@ -19,13 +19,17 @@ import (
 	"github.com/sanctions-dev/sanctions/internal/atomicfile"
 	"github.com/sanctions-dev/sanctions/internal/baseline"
 	"github.com/sanctions-dev/sanctions/internal/checkrun"
+	"github.com/sanctions-dev/sanctions/internal/diag"
 	"github.com/sanctions-dev/sanctions/internal/events"
+	"github.com/sanctions-dev/sanctions/internal/progress"
 	"github.com/sanctions-dev/sanctions/internal/report"
 )
 
 func newCheck(g *globals, s *streams) *cobra.Command {
-	var output, writeBaseline, useBaseline string
-	var quiet, watching bool
+	var writeBaseline, useBaseline string
+	var outputs []string
+	var quiet, watching, onlyFlagged bool
+	var severities []string
 	cmd := &cobra.Command{
 		Use:   "check PATH...",
 		Short: "Check event files against the rules and report findings",
@@ -38,7 +42,8 @@ findings at or above --fail-on; 2 on any error (bad usage, an invalid input, a r
 after evaluating every valid event.`,
 		Example: `  sanctions check fixtures/
   sanctions check --format json --fail-on high events.ndjson
-  extract-events article.txt | sanctions check --input-format yaml -`,
+  sanctions check -o sarif=sanctions.sarif -o junit=sanctions.xml -o html=sanctions.html fixtures/
+  sanctions extract article.txt | sanctions check --input-format yaml -`,
 		Args: needInputs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if cmd.Flags().Changed("show-exempted") {
@@ -75,64 +80,104 @@ after evaluating every valid event.`,
 				if err != nil {
 					return err
 				}
-				renderer, err := report.Lookup(c.Check.Format, report.Options{Quiet: quiet, Color: colorFor(s.out, output),
-					CategoryColours: eng.Library().CategoryColours()})
+				outs, err := parseOutputs(outputs, c.Check.Format)
 				if err != nil {
-					return withStatus(exitError, fmt.Errorf("%s: %w", from("check.format", "format"), err))
+					return withStatus(exitError, err)
+				}
+				shown, err := report.ParseSeverities(severities)
+				if err != nil {
+					return withStatus(exitError, fmt.Errorf("--severity: %w", err))
+				}
+				display := report.Display{OnlyFlagged: onlyFlagged, Severities: shown}
+				renderers := make([]report.Renderer, len(outs))
+				for i, o := range outs {
+					opts := report.Options{Quiet: quiet, Color: o.Path == "-" && colorFor(s.out),
+						CategoryColours: eng.Library().CategoryColours()}
+					if renderers[i], err = report.Lookup(o.Format, opts); err != nil {
+						return withStatus(exitError, fmt.Errorf("%s: %w", from("check.format", "format"), err))
+					}
 				}
 				inputs, err := checkrun.Paths(args, checkrun.Reader("-", inFormat, s.in))
 				if err != nil {
 					return withStatus(exitError, err)
 				}
 				run := &checkrun.Check{Inputs: inputs, Workers: c.Check.Workers, Limits: inputLimits(c)}
-				// --output is written to a temporary file beside it, renamed over it only once the
-				// whole report is written: a run that fails midway leaves any earlier report whole.
-				out := s.out
-				var pending *atomicfile.File
-				if output != "" && output != "-" {
-					if pending, err = atomicfile.Create(output, 0o644); err != nil {
-						return withStatus(exitError, fmt.Errorf("--output: %w", err))
+				// The verdicts flow: check run -> recorder (--write-baseline) -> filter (--baseline)
+				// -> one writer per output.
+				targets := make([]*target, len(outs))
+				tee := make(report.Tee, len(outs))
+				for i, o := range outs {
+					rep := checkrun.NewReport(eng)
+					rep.Tool = toolInfo()
+					if report.ForPeople(o.Format) {
+						rep.SetDisplay(display)
 					}
-					defer pending.Abort()
-					out = pending
+					t, err := o.open(s.out, renderers[i], rep)
+					if err != nil {
+						return withStatus(exitError, err)
+					}
+					defer t.abort()
+					targets[i], tee[i] = t, t.Writer
 				}
-				bw := bufio.NewWriterSize(out, 64<<10)
-				rep := checkrun.NewReport(eng)
-				rep.Tool = toolInfo()
-				// The verdicts flow: check run -> recorder (--write-baseline) -> filter (--baseline) -> writer.
-				writer := report.NewWriter(bw, renderer, rep)
-				var sink report.Sink = writer
+				var sink report.Sink = tee
+				if len(tee) == 1 {
+					sink = tee[0]
+				}
 				var filter *baseline.Filter
 				if useBaseline != "" {
 					b, err := baseline.Load(useBaseline)
 					if err != nil {
 						return withStatus(exitError, fmt.Errorf("--baseline: %w", err))
 					}
-					filter = b.Filter(sink)
+					filter = b.Filter(sink, time.Now()) // entries apply through their expiry day, local time
 					sink = filter
 				}
 				var recorder *baseline.Recorder
 				if writeBaseline != "" {
-					recorder = baseline.NewRecorder(sink)
+					// The entries written again keep their reason and expiry: read them before the run,
+					// so that a file that does not load stops it before anything is overwritten.
+					previous, err := baseline.LoadIfExists(writeBaseline)
+					if err != nil {
+						return withStatus(exitError, fmt.Errorf("--write-baseline: %w", err))
+					}
+					recorder = baseline.NewRecorder(sink, previous)
 					sink = recorder
 				}
-				if err := run.RunTo(cmd.Context(), eng, sink); err != nil {
+				// A progress line on standard error when it is a terminal that the report itself is
+				// not scrolling through (cleared when the run ends).
+				toTerminal := isTerminal(s.out) && slices.ContainsFunc(outs, func(o output) bool { return o.Path == "-" })
+				var meter *progress.Meter
+				if !quiet && isTerminal(s.err) && !toTerminal {
+					tick := time.NewTicker(500 * time.Millisecond)
+					defer tick.Stop()
+					meter = progress.Start(s.err, sink, tick.C, time.Now)
+					sink = meter
+				}
+				err = run.RunTo(cmd.Context(), eng, sink)
+				if meter != nil {
+					meter.Stop()
+				}
+				interrupted := err != nil && cmd.Context().Err() != nil
+				if interrupted {
+					// SIGINT or SIGTERM: the reports still end well formed, with what was judged,
+					// and say the run was cut short (exit 2); no baseline is written from it.
+					p := &diag.Problem{Message: "interrupted (SIGINT or SIGTERM): the report holds the events judged before; the rest were not read or judged"}
+					if err := tee.Error(p); err != nil {
+						return withStatus(exitError, err)
+					}
+					recorder = nil
+				} else if err != nil {
 					return withStatus(exitError, err)
 				}
-				if filter != nil {
-					rep.Baseline = filter.Info(useBaseline)
-				}
-				if err := writer.Close(); err != nil {
-					return withStatus(exitError, fmt.Errorf("writing the report: %w", err))
-				}
-				if err := bw.Flush(); err != nil {
-					return withStatus(exitError, fmt.Errorf("writing the report: %w", err))
-				}
-				if pending != nil {
-					if err := pending.Commit(); err != nil {
-						return withStatus(exitError, fmt.Errorf("writing the report: %w", err))
+				for _, t := range targets {
+					if filter != nil {
+						t.Report.Baseline = filter.Info(useBaseline)
+					}
+					if err := t.finish(); err != nil {
+						return withStatus(exitError, err)
 					}
 				}
+				rep := targets[0].Report // every output's report holds the same counts and errors
 				if recorder != nil {
 					var buf bytes.Buffer
 					if err := recorder.File.Write(&buf); err != nil {
@@ -167,11 +212,13 @@ after evaluating every valid event.`,
 	f.Int("workers", d.Check.Workers, "evaluations at once (0: one per CPU)")
 	f.Bool("keep-going", d.Check.KeepGoing, "leave out the rules that do not load, report them (exit 2), and run the others")
 	f.Duration("event-timeout", d.Limits.EventTimeout, "time limit of the rules' evaluation of one event (0: none)")
-	f.StringVarP(&output, "output", "o", "", "write the report to this file instead of standard output")
-	f.BoolVarP(&quiet, "quiet", "q", false, "text format: print only the summary")
+	f.StringArrayVarP(&outputs, "output", "o", nil, "write the report to this file instead of standard output; FORMAT=FILE writes one more report, in FORMAT, beside the --format one (repeatable; FORMAT=- for standard output)")
+	f.BoolVarP(&quiet, "quiet", "q", false, "text format: print only the summary; no progress line")
+	f.BoolVar(&onlyFlagged, "only-flagged", false, "text, markdown and html: list only the events with findings (the summary still counts every event)")
+	f.StringSliceVar(&severities, "severity", nil, "text, markdown and html: show only findings of these severities, e.g. critical,high (the summary, the exit status and the other formats keep all)")
 	f.Bool("show-exempted", false, "no longer needed: exempted findings are always listed under their event")
 	_ = f.MarkHidden("show-exempted")
-	f.StringVar(&writeBaseline, "write-baseline", "", "record the findings (by event id and rule id) in this file, to accept them")
+	f.StringVar(&writeBaseline, "write-baseline", "", "record the findings (by event id and rule id) in this file, to accept them; the entries it already holds keep their reason and expiry")
 	f.BoolVarP(&watching, "watch", "w", false, "run again whenever a rule, data table, config file or input changes (Ctrl-C stops)")
 	f.StringVar(&useBaseline, "baseline", "", "report, and fail on, only the findings this baseline file does not hold; list its entries that no longer occur")
 	return cmd
@@ -191,10 +238,12 @@ func parseFailOn(s string) (evaluator.Severity, error) {
 
 // colorFor says whether the text report may use colours: only on a terminal, and never when
 // NO_COLOR is set (https://no-color.org).
-func colorFor(out io.Writer, output string) bool {
-	if os.Getenv("NO_COLOR") != "" || (output != "" && output != "-") {
-		return false
-	}
-	f, ok := out.(*os.File)
+func colorFor(out io.Writer) bool {
+	return os.Getenv("NO_COLOR") == "" && isTerminal(out)
+}
+
+// isTerminal says whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
 	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
 }

@@ -48,8 +48,9 @@ An existing table is not replaced unless --force is given; the command says what
 replace. The list has no vessels: the vessels of the table being replaced (they come from the
 1718 Committee's vessel designations) are kept, with their sources. A list with no entry of the
 regimes asked for is refused (exit status 2).`,
-		Example: `  sanctions import un-list consolidated.xml
+		Example: `  sanctions import un-list consolidated.xml   # exit 2 when the table exists: give --force
   sanctions import un-list --force consolidated.xml
+  sanctions rules export my-rules
   sanctions import un-list --rules my-rules --force --retrieved 2025-11-18 consolidated.xml
   sanctions import un-list --regime DPRK --output - consolidated.xml`,
 		Args: cobra.ExactArgs(1),

@@ -3,6 +3,8 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"regexp"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -17,7 +19,7 @@ import (
 func newRules(g *globals, s *streams) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "rules",
-		Short: "List and test the rule library",
+		Short: "List, check and test the rule library",
 	}
 	var asJSON bool
 	list := &cobra.Command{
@@ -51,15 +53,44 @@ func newRules(g *globals, s *streams) *cobra.Command {
 
 	var fixtures []string
 	var verbose, watching bool
+	var run, format string
 	test := &cobra.Command{
 		Use:   "test",
 		Short: "Run the rules' Rego tests and examples (and fixtures, with --fixtures)",
 		Long: `Test runs every *_test.rego of the rule library, checks every examples.yaml (events under
 fire: must fire the rule beside it, events under quiet: must not), and, for each --fixtures path,
 compares the rules that fire on each event with the file's expect block.
-Exit status: 0 when everything passes, 1 when a check fails, 2 when the rules do not load.`,
+
+--run REGEX runs only the checks whose full name it matches (anywhere in the name, as go test
+-run does; (?i) makes it case-insensitive). Full names are:
+  rego/PACKAGE.TEST                   rego/sanctions.dprk.arms_export_test.test_direction_to_dprk_is_quiet
+  example/RULE-ID/SECTION/EVENT-ID    example/DPRK-ARMS-EXPORT/fire/ex-export-koksan
+  fixture/FILE/EVENT-ID               fixture/fixtures/seed/efe-2024-01-15.yaml/seed-choe-visit
+(--format json lists each check's full name as "test"). A --run that matches no check is an
+error, exit 2, so that a mistyped pattern cannot pass a CI step by running nothing.
+
+--format text lists the failures (every check with -v) and a summary; json gives every check
+run and the counts; junit a test suite per file, in the classname convention of check's JUnit
+(docs/ci.md).
+Exit status: 0 when everything passes, 1 when a check fails, 2 when the rules do not load or on
+bad usage.`,
+		Example: `  sanctions rules test
+  sanctions rules test --run DPRK-ARMS-EXPORT -v
+  sanctions rules test --run '(?i)arms.export' --format junit > rules.xml
+  sanctions rules test --fixtures fixtures --run '^fixture/' --format json`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			format = strings.ToLower(format)
+			if !slices.Contains(ruletest.TestFormats, format) {
+				return withStatus(exitError, fmt.Errorf("--format: unknown format %q (want %s)", format, strings.Join(ruletest.TestFormats, ", ")))
+			}
+			var runRE *regexp.Regexp
+			if run != "" {
+				var err error
+				if runRE, err = regexp.Compile(run); err != nil {
+					return withStatus(exitError, fmt.Errorf("--run: %w", err))
+				}
+			}
 			once := func() error {
 				eng, c, err := loadEngine(cmd, g, s)
 				if err != nil {
@@ -83,14 +114,14 @@ Exit status: 0 when everything passes, 1 when a check fails, 2 when the rules do
 					}
 					cases = append(cases, fx...)
 				}
-				for _, c := range cases {
-					if verbose || !c.Pass {
-						fmt.Fprintln(s.out, c.String())
-					}
+				selected := ruletest.Select(cases, runRE)
+				if len(selected) == 0 && runRE != nil {
+					return withStatus(exitError, fmt.Errorf("--run %q matches none of the %d checks (full names: rego/PACKAGE.TEST, example/RULE-ID/SECTION/EVENT-ID, fixture/FILE/EVENT-ID)", run, len(cases)))
 				}
-				failed := ruletest.Failed(cases)
-				fmt.Fprintf(s.out, "%d checks: %d passed, %d failed.\n", len(cases), len(cases)-failed, failed)
-				if failed > 0 {
+				if err := ruletest.RenderRuleTests(s.out, format, selected, len(cases)-len(selected), verbose); err != nil {
+					return withStatus(exitError, err)
+				}
+				if ruletest.Failed(selected) > 0 {
 					return withStatus(exitFindings, nil)
 				}
 				return nil
@@ -102,8 +133,10 @@ Exit status: 0 when everything passes, 1 when a check fails, 2 when the rules do
 		},
 	}
 	test.Flags().StringArrayVar(&fixtures, "fixtures", nil, "also check the fixture files under this path (repeatable)")
-	test.Flags().BoolVarP(&verbose, "verbose", "v", false, "list passing checks too")
+	test.Flags().BoolVarP(&verbose, "verbose", "v", false, "text format: list passing checks too")
 	test.Flags().BoolVarP(&watching, "watch", "w", false, "run again whenever a rule, data table, config file or fixture changes")
+	test.Flags().StringVar(&run, "run", "", "run only the checks whose full name matches this regular expression (see above); matching none is an error")
+	test.Flags().StringVarP(&format, "format", "f", "text", "output format: "+strings.Join(ruletest.TestFormats, ", "))
 	doc := &cobra.Command{
 		Use:   "doc",
 		Short: "Print the rule reference (docs/rules.md) generated from the rules' metadata",
@@ -140,7 +173,7 @@ Exit status: 0 when everything passes, 1 when a check fails, 2 when the rules do
 		},
 	}
 	cmd.AddCommand(list, show, test, doc)
-	cmd.AddCommand(newRulesNew(g, s), newRulesExport(s))
+	cmd.AddCommand(newRulesNew(g, s), newRulesExport(s), newRulesCheck(g, s))
 	return cmd
 }
 

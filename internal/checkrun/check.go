@@ -89,7 +89,9 @@ func (c *Check) Stream(ctx context.Context, eng *evaluator.Engine, onVerdict fun
 
 	// Read: one goroutine, inputs in order.
 	var readErr error
+	readDone := make(chan struct{})
 	go func() {
+		defer close(readDone)
 		defer close(jobs)
 		seq := 0
 		readErr = c.read(ctx, func(input int, r events.Record) error {
@@ -113,7 +115,16 @@ func (c *Check) Stream(ctx context.Context, eng *evaluator.Engine, onVerdict fun
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for j := range jobs {
+			for {
+				var j *job
+				select {
+				case j = <-jobs:
+				case <-ctx.Done(): // cancelled: stop at once, even while a read is blocked
+					return
+				}
+				if j == nil {
+					return
+				}
 				if j.rec.Event != nil {
 					j.verdict = eng.Judge(ctx, j.rec.Event)
 				} else {
@@ -134,7 +145,9 @@ func (c *Check) Stream(ctx context.Context, eng *evaluator.Engine, onVerdict fun
 	next := 0
 	var outErr error
 	flush := func() {
-		for outErr == nil {
+		// Once cancelled, nothing more is delivered: what is in flight was judged under a
+		// cancelled context, and the report says the run was cut short.
+		for outErr == nil && ctx.Err() == nil {
 			j, ok := pending[next]
 			if !ok {
 				return
@@ -161,6 +174,13 @@ func (c *Check) Stream(ctx context.Context, eng *evaluator.Engine, onVerdict fun
 	if outErr != nil {
 		return outErr
 	}
+	// A read blocked on a FIFO with no writer, or on a terminal, is not waited for once the run
+	// is cancelled: its goroutine ends with the process.
+	select {
+	case <-readDone:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 	mu.Lock()
 	for _, f := range files {
 		onFile(f.input, f.f)
@@ -179,8 +199,16 @@ func (c *Check) read(ctx context.Context, emit func(int, events.Record) error, f
 		lim = config.DefaultLimits()
 	}
 	for i, in := range c.Inputs {
-		if len(in.Listing) > 0 {
-			file(i, &events.File{Problems: in.Listing})
+		// A directory or file the walk could not read may hold events: each counts as a
+		// rejected input, as an unreadable file does, not only as an error.
+		for _, p := range in.Listing {
+			if p.Message == noEventFiles {
+				file(i, &events.File{Problems: diag.List{p}})
+				continue
+			}
+			if err := emit(i, events.Record{Problem: p}); err != nil {
+				return err
+			}
 		}
 		if in.Open == nil {
 			continue

@@ -159,11 +159,15 @@ func Files(root string) ([]string, diag.List) {
 		probs = append(probs, &diag.Problem{File: root, Message: err.Error()})
 	}
 	if len(files) == 0 && len(probs) == 0 {
-		probs = append(probs, &diag.Problem{File: root, Message: "no event files (.yaml, .yml, .json, .ndjson, .jsonl) in this directory"})
+		probs = append(probs, &diag.Problem{File: root, Message: noEventFiles})
 	}
 	sort.Strings(files)
 	return files, probs
 }
+
+// noEventFiles is the problem of a directory that holds no event file: an error of the run, but
+// no input left unread.
+const noEventFiles = "no event files (.yaml, .yml, .json, .ndjson, .jsonl) in this directory"
 
 // kindOf names a file mode that is not a regular file.
 func kindOf(m fs.FileMode) string {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/sanctions-dev/sanctions/evaluator"
 	"github.com/sanctions-dev/sanctions/internal/checkrun"
+	"github.com/sanctions-dev/sanctions/internal/diag"
 	"github.com/sanctions-dev/sanctions/internal/events"
 	"github.com/sanctions-dev/sanctions/internal/report"
 	"github.com/sanctions-dev/sanctions/internal/testkit/testrules"
@@ -190,4 +191,24 @@ func onPaths(t testing.TB, c checkrun.Check, paths ...string) *checkrun.Check {
 	}
 	c.Inputs = inputs
 	return &c
+}
+
+// TestUnreadableListingCountsAsRejected: a directory the walk could not read may hold events,
+// so each problem of listing it counts as a rejected input (exit 2 and a count), as an
+// unreadable file does; a directory with no event file is an error but no input left unread.
+// (The walk's own errors cannot be made as root, which CI runs as; the Listing is what Paths
+// builds from them.)
+func TestUnreadableListingCountsAsRejected(t *testing.T) {
+	eng := engine(t)
+	c := &checkrun.Check{Inputs: []checkrun.Input{
+		{Name: "events/secret", Listing: diag.List{{File: "events/secret", Message: "cannot read: permission denied"}}},
+		{Name: "events/empty", Listing: diag.List{{File: "events/empty", Message: "no event files (.yaml, .yml, .json, .ndjson, .jsonl) in this directory"}}},
+	}}
+	rep, err := c.Run(context.Background(), eng)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := rep.Summary; s.Events != 1 || s.Rejected != 1 || len(rep.Errors) != 2 {
+		t.Errorf("summary %+v, %d errors: want the unreadable directory one rejected input, and two errors", s, len(rep.Errors))
+	}
 }

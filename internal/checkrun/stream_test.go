@@ -111,3 +111,31 @@ func TestStreamMemoryIsFlat(t *testing.T) {
 		t.Errorf("peak heap %d MiB on the large stream, %d MiB on one an eighth of its size: memory grows with the input", large>>20, small>>20)
 	}
 }
+
+// TestRejectedLinesKeepMemoryBounded: 250,000 lines of "{}" (each rejected with several
+// problems: 1.75 million errors) keep the heap bounded, since a report lists the first
+// report.MaxListedErrors errors and counts the rest; every line is still counted as rejected.
+func TestRejectedLinesKeepMemoryBounded(t *testing.T) {
+	eng := engine(t)
+	const lines = 250000
+	runtime.GC()
+	stop := peakHeap()
+	rep := checkrun.NewReport(eng)
+	w := report.NewWriter(io.Discard, report.JSON{}, rep)
+	body := strings.NewReader(strings.Repeat("{}\n", lines))
+	c := &checkrun.Check{Inputs: []checkrun.Input{checkrun.Reader("-", events.NDJSON, body)}}
+	if err := c.RunTo(context.Background(), eng, w); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	peak := stop()
+	if s := rep.Summary; s.Events != lines || s.Rejected != lines || s.ErrorsOmitted == 0 {
+		t.Fatalf("summary %+v: want every line counted as rejected, and errors past the list counted", s)
+	}
+	t.Logf("%d rejected lines: %d errors, peak heap in use %d MiB", lines, rep.ErrorCount(), peak>>20)
+	if peak > 200<<20 {
+		t.Errorf("peak heap %d MiB for %d rejected lines, want under 200 MiB", peak>>20, lines)
+	}
+}

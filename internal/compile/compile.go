@@ -22,8 +22,15 @@ const FindingsQuery = "data.sanctions.findings"
 const ResultQuery = "data.sanctions.result"
 
 // Refused lists the builtins a rule may not call, by name or by prefix ending in ".". Any
-// builtin OPA marks non-deterministic is refused as well.
-var Refused = []string{"http.send", "net.", "opa.runtime", "time.now_ns", "rand.", "uuid."}
+// builtin OPA marks non-deterministic is refused as well. Those that read the clock without
+// saying so are refused by name: crypto.x509.parse_and_verify_certificates* check expiry against
+// the wall clock, so a rule's result would change with the day it runs. net.cidr_* compute on
+// their arguments and stay; net.lookup_ip_addr reaches the network.
+var Refused = []string{
+	"http.send", "net.lookup_ip_addr", "opa.runtime", "time.now_ns", "rand.", "uuid.",
+	"crypto.x509.parse_and_verify_certificates", "crypto.x509.parse_and_verify_certificates_with_options",
+	"io.jwt.decode_verify",
+}
 
 // Rules compiles the library's modules (and tests, when asked) with the schema, strict mode
 // and the safe capabilities.

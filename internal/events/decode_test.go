@@ -2,6 +2,7 @@ package events
 
 import (
 	"context"
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
@@ -44,6 +45,11 @@ func summary(recs []Record) string {
 
 func itoa(i int) string { return strconv.Itoa(i) }
 
+// secondText is what a second top-level JSON value gets: rejected, counted, never dropped.
+const secondText = "invalid JSON: a second top-level value: it and the rest of the input are not read (a JSON input holds one value; NDJSON holds one event per line)"
+
+var second = "!1:" + secondText
+
 func TestDecodeShapes(t *testing.T) {
 	ev := func(id string) string { return strings.ReplaceAll(oneEvent, "%s", id) }
 	indent := func(s string) string {
@@ -74,7 +80,17 @@ func TestDecodeShapes(t *testing.T) {
 		{"json array", JSON, "[\n {\"id\": \"a\"},\n {\"id\": \"b\"}\n]", "a@2 b@3"},
 		{"json events key", JSON, "{\"expect\": {},\n \"events\": [\n  {\"id\": \"a\"}]}", "a@3"},
 		{"json truncated", JSON, "[{\"id\": \"a\"}, {\"id\": ", "a@1 !1:invalid JSON: the input ends in the middle of a value (the rest of the input is not read)"},
-		{"json trailing data", JSON, `{"id": "a"} {"id": "b"}`, "!1:invalid JSON: unexpected data after the top-level value (the rest of the input is not read)"},
+		{"json trailing data", JSON, `{"id": "a"} {"id": "b"}`, "a@1 " + second},
+		{"json two empty objects", JSON, `{}{}`, "@1 " + second},
+		{"json data after an array", JSON, "[{\"id\": \"a\"}]\n[{\"id\": \"b\"}]", "a@1 !2:" + secondText},
+		{"json events repeated", JSON, "{\"events\": [{\"id\": \"a\"}],\n \"events\": [{\"id\": \"b\"}]}", "a@1 b@2"},
+		{"json expect after events", JSON, "{\"events\": [{\"id\": \"a\"}], \"expect\": {\"a\": []}, \"events2\": 1}", "a@1 !1:events2: want an array of events"},
+		{"json duplicate key in an event", JSON, "[{\"id\": \"a\"},\n {\"id\": \"b\", \"type\": \"x\", \"type\": \"y\"},\n {\"id\": \"c\"}]",
+			"a@1 !2:duplicate key at /type: a JSON object must not repeat a key (readers disagree on which copy counts): refused c@3"},
+		{"json duplicate key deep in an event", JSON, `{"id": "a", "parties": {"from": {"state": "KP", "state": "RU"}}}`,
+			"!1:duplicate key at /parties/from/state: a JSON object must not repeat a key (readers disagree on which copy counts): refused"},
+		{"ndjson duplicate key", NDJSON, "{\"id\": \"a\"}\n{\"id\": \"b\", \"id\": \"c\"}\n{\"id\": \"d\"}\n",
+			"a@1 !2:duplicate key at /id: a JSON object must not repeat a key (readers disagree on which copy counts): refused d@3"},
 		{"ndjson", NDJSON, "{\"id\": \"a\"}\n\n{\"id\": \"b\"}\n", "a@1 b@3"},
 		{"ndjson no final newline", NDJSON, "{\"id\": \"a\"}\n{\"id\": \"b\"}", "a@1 b@2"},
 		{"ndjson two values on a line", NDJSON, "{\"id\": \"a\"} {\"id\": \"b\"}\n", "!1:invalid JSON: unexpected data after the top-level value (one event per line)"},
@@ -84,9 +100,39 @@ func TestDecodeShapes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			recs, _ := decodeAll(t, Input{Name: "f", Reader: strings.NewReader(tt.text), Format: tt.format}, DefaultLimits)
+			recs, _ := decodeAll(t, Input{Name: "f", Reader: strings.NewReader(tt.text), Format: tt.format, Sections: []string{"events", "events2"}}, DefaultLimits)
 			if got := summary(recs); got != tt.want {
 				t.Errorf("got  %s\nwant %s", got, tt.want)
+			}
+		})
+	}
+}
+
+// The wrapper is read to its end: a repeated or unknown key anywhere in it is a problem of the
+// file (and the events under a repeated section key are all read).
+func TestDecodeWrapperProblems(t *testing.T) {
+	for _, tt := range []struct {
+		name, text, events string
+		problems           []string
+	}{
+		{"repeated events", "{\"events\": [{\"id\": \"a\"}],\n \"events\": [{\"id\": \"b\"}]}", "a@1 b@2",
+			[]string{`2:2: duplicate top-level key "events": a JSON object must not repeat a key (other JSON readers keep only the last); the events under each are read`}},
+		{"unknown key after events", `{"events": [{"id": "a"}], "evnets": [{"id": "b"}]}`, "a@1",
+			[]string{`1:27: unknown top-level key "evnets" (want events, expect)`}},
+		{"repeated expect", `{"events": [{"id": "a"}], "expect": {}, "expect": {}}`, "a@1",
+			[]string{`1:41: duplicate top-level key "expect": a JSON object must not repeat a key (other JSON readers keep only the last); the events under each are read`}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			recs, f := decodeAll(t, Input{Name: "f", Reader: strings.NewReader(tt.text), Format: JSON}, DefaultLimits)
+			if got := summary(recs); got != tt.events {
+				t.Errorf("events %s, want %s", got, tt.events)
+			}
+			var got []string
+			for _, p := range f.Problems {
+				got = append(got, fmt.Sprintf("%d:%d: %s", p.Line, p.Column, p.Message))
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.problems, "\n") {
+				t.Errorf("problems\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.problems, "\n"))
 			}
 		})
 	}

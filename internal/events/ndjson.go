@@ -3,6 +3,7 @@ package events
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -14,7 +15,10 @@ import (
 func (d *decoder) ndjson() error {
 	br := bufio.NewReaderSize(d.in.Reader, 64<<10)
 	for lineNo := 1; ; lineNo++ {
-		line, tooLong, err := readLine(br, d.lim.MaxEventBytes)
+		line, tooLong, err := readLine(d.ctx, br, d.lim.MaxEventBytes)
+		if ctxErr := d.ctx.Err(); ctxErr != nil {
+			return ctxErr
+		}
 		if err != nil && !errors.Is(err, io.EOF) {
 			return d.reject(Position{File: d.in.Name, Line: lineNo}, "reading: "+err.Error())
 		}
@@ -63,15 +67,24 @@ func (d *decoder) ndjsonLine(pos Position, line []byte) error {
 	if err := trailing(dec); err != nil {
 		return d.reject(Position{File: pos.File, Line: pos.Line, Column: int(dec.InputOffset()) + 1}, "invalid JSON: "+err.Error()+" (one event per line)")
 	}
+	// encoding/json keeps the last copy of a repeated key: check the line for one (jsontext).
+	if off, msg := duplicateKey(line); msg != "" {
+		return d.reject(Position{File: pos.File, Line: pos.Line, Column: off + 1}, msg)
+	}
 	return d.jsonEvent(pos, v, func(path []string, key bool) (int, int) {
 		return pos.Line, locateJSON(line, path, key) + 1
 	})
 }
 
 // readLine reads one line without its end, reporting lines longer than max (and skipping them).
-func readLine(br *bufio.Reader, max int) (line []byte, tooLong bool, err error) {
+// It stops when ctx is done: a line that never ends (standard input fed from /dev/zero) is
+// read chunk by chunk, each chunk a chance to stop.
+func readLine(ctx context.Context, br *bufio.Reader, max int) (line []byte, tooLong bool, err error) {
 	var buf []byte
 	for {
+		if err := ctx.Err(); err != nil {
+			return nil, false, err
+		}
 		chunk, err := br.ReadSlice('\n')
 		if len(buf)+len(chunk) > max+2 {
 			tooLong = true

@@ -147,6 +147,10 @@ func (r *reader) visit(src Source, p string, d fs.DirEntry, err error) error {
 	if kind == "" {
 		return nil
 	}
+	if msg := regularInside(src.FS, p, d); msg != "" {
+		r.probs = append(r.probs, &diag.Problem{File: name, Message: msg})
+		return nil
+	}
 	data, err := readFile(src.FS, p)
 	if err != nil {
 		r.probs = append(r.probs, &diag.Problem{File: name, Message: err.Error()})
@@ -275,6 +279,58 @@ func fileKind(p string) string {
 func tableName(p string) string {
 	base := path.Base(p)
 	return strings.TrimSuffix(base, path.Ext(base))
+}
+
+// regularInside says why the library must not read p, or "" when it may: only regular files
+// are read (a FIFO would block the load, a device never end), and a symbolic link only when it
+// resolves, link by link, to a regular file inside the same source (a data file linked to
+// /etc/passwd would put that file's contents in findings).
+func regularInside(fsys fs.FS, p string, d fs.DirEntry) string {
+	mode := d.Type()
+	for hops := 0; mode&fs.ModeSymlink != 0; hops++ {
+		rl, ok := fsys.(fs.ReadLinkFS)
+		if !ok || hops == 8 {
+			return "a symbolic link that cannot be followed safely: refused (the library reads regular files only)"
+		}
+		target, err := rl.ReadLink(p)
+		if err != nil {
+			return "a symbolic link: " + err.Error()
+		}
+		next := path.Join(path.Dir(p), target)
+		if path.IsAbs(target) || !fs.ValidPath(next) {
+			return fmt.Sprintf("a symbolic link to %s, outside the rule library: refused", target)
+		}
+		for dir := path.Dir(next); dir != "."; dir = path.Dir(dir) {
+			// A directory on the way that is itself a link could lead outside.
+			if info, err := rl.Lstat(dir); err != nil || info.Mode()&fs.ModeSymlink != 0 {
+				return fmt.Sprintf("a symbolic link to %s, through a linked directory: refused", target)
+			}
+		}
+		info, err := rl.Lstat(next)
+		if err != nil {
+			return fmt.Sprintf("a symbolic link to %s: %v", target, err)
+		}
+		p, mode = next, info.Mode().Type()
+	}
+	if !mode.IsRegular() {
+		return fmt.Sprintf("not a regular file (%s): refused (the library reads regular files only)", typeName(mode))
+	}
+	return ""
+}
+
+// typeName names a kind of file that is not regular.
+func typeName(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a FIFO"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m&fs.ModeDir != 0:
+		return "a directory"
+	}
+	return "mode " + m.String()
 }
 
 func readFile(fsys fs.FS, p string) ([]byte, error) {

@@ -29,12 +29,23 @@ func (Markdown) Render(w io.Writer, r *Report) error {
 	for _, sev := range evaluator.Severities {
 		fmt.Fprintf(bw, " %d |", s.BySeverity[string(sev)])
 	}
-	fmt.Fprintf(bw, " %d | %d |\n\n", s.Rules, len(r.Errors))
+	fmt.Fprintf(bw, " %d | %d |\n\n", s.Rules, r.ErrorCount())
 	if s.Exempted > 0 {
 		fmt.Fprintf(bw, "%s turned off by exemptions, each listed under its event.\n\n", plural(s.Exempted, "finding"))
 	}
 	if b := r.Baseline; b != nil {
 		fmt.Fprintf(bw, "%d findings already in the baseline `%s` are not shown; %d baseline entries no longer occur.\n\n", b.Suppressed, b.File, len(b.Stale))
+		if len(b.Expired) > 0 {
+			fmt.Fprintf(bw, "%d expired baseline entries no longer accept their findings, reported again:\n\n", len(b.Expired))
+			for _, e := range b.Expired {
+				fmt.Fprintf(bw, "- %s %s (%s)\n", mdText(e.EventID), mdText(e.RuleID), mdText(e.Until()))
+			}
+			fmt.Fprintln(bw)
+		}
+	}
+
+	if note := r.Hidden.Note(); note != "" {
+		fmt.Fprintf(bw, "Not shown: %s\n\n", mdText(note))
 	}
 
 	if s.Findings > 0 {

@@ -5,6 +5,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 
 	"github.com/sanctions-dev/sanctions/evaluator"
@@ -30,9 +31,29 @@ type Report struct {
 
 	Rules []evaluator.Rule `json:"-"` // the rules that ran, for formats that describe them (SARIF, JUnit)
 	Tool  Tool             `json:"-"`
+	// Hidden counts what a Display (SetDisplay) left out of Results; nil when nothing is left out.
+	Hidden *Hidden `json:"-"`
 
-	worst evaluator.Severity // the most severe finding added
+	worst   evaluator.Severity // the most severe finding added
+	omitted omitted            // errors past MaxListedErrors, counted
 }
+
+// MaxListedErrors is how many errors a report keeps and lists in full. Past it each error is
+// counted (by message, for the most common) rather than kept, so that memory stays bounded
+// however many events are rejected (250,000 lines of "{}" give 1.75 million errors); the report
+// says how many it left out and which messages were most common, and every rejected event is
+// still counted in the summary.
+const MaxListedErrors = 10000
+
+// omitted counts the errors past MaxListedErrors.
+type omitted struct {
+	count     int
+	byMessage map[string]int // at most maxOmittedKinds messages; the rest in other
+	other     int
+	note      *diag.Problem // the last error listed, saying what was left out
+}
+
+const maxOmittedKinds = 1000
 
 // Tool names the program that made the report.
 type Tool struct {
@@ -46,12 +67,18 @@ type BaselineInfo struct {
 	File       string          `json:"file"`
 	Suppressed int             `json:"suppressed"` // findings left out because the baseline has them
 	Stale      []BaselineEntry `json:"stale"`      // baseline entries no finding matched
+	// Expired lists the entries past their expiry date whose finding occurred: it is reported
+	// again, as a new finding.
+	Expired []BaselineEntry `json:"expired"`
 }
 
-// BaselineEntry is one accepted finding: an event and a rule.
+// BaselineEntry is one accepted finding: an event and a rule, with, optionally, why it is
+// accepted and the last day it is (YYYY-MM-DD).
 type BaselineEntry struct {
 	EventID string `json:"event_id"`
 	RuleID  string `json:"rule_id"`
+	Reason  string `json:"reason,omitempty"`
+	Expires string `json:"expires,omitempty"`
 }
 
 // Summary counts what happened. Every input event is counted once, as evaluated or rejected.
@@ -63,6 +90,8 @@ type Summary struct {
 	BySeverity map[string]int `json:"by_severity"`
 	Rules      int            `json:"rules"`
 	Exempted   int            `json:"exempted,omitempty"` // findings turned off by exemptions (each listed under its event)
+	// ErrorsOmitted counts the errors past report.MaxListedErrors, counted but not listed.
+	ErrorsOmitted int `json:"errors_omitted,omitempty"`
 }
 
 // New starts an empty report for a run of the given rules.
@@ -83,7 +112,9 @@ func (r *Report) Add(v evaluator.Verdict) {
 	if r.addRejected(v) {
 		return
 	}
-	r.Results = append(r.Results, r.count(v))
+	if shown, ok := r.shown(r.count(v)); ok {
+		r.Results = append(r.Results, shown)
+	}
 	r.addFailed(v)
 }
 
@@ -94,13 +125,74 @@ func (r *Report) addRejected(v evaluator.Verdict) bool {
 	}
 	r.Summary.Events++
 	r.Summary.Rejected++
-	r.Errors = append(r.Errors, v.Rejected...)
+	r.addErrors(v.Rejected...)
 	return true
 }
 
 // addFailed keeps the rules that failed on an evaluated event.
 func (r *Report) addFailed(v evaluator.Verdict) {
-	r.Errors = append(r.Errors, v.Failed...)
+	r.addErrors(v.Failed...)
+}
+
+// addErrors keeps problems up to MaxListedErrors and counts the rest.
+func (r *Report) addErrors(ps ...*diag.Problem) {
+	for _, p := range ps {
+		if len(r.Errors) < MaxListedErrors {
+			r.Errors = append(r.Errors, p)
+			continue
+		}
+		o := &r.omitted
+		o.count++
+		r.Summary.ErrorsOmitted = o.count
+		if o.byMessage == nil {
+			o.byMessage = map[string]int{}
+		}
+		if _, ok := o.byMessage[p.Message]; ok || len(o.byMessage) < maxOmittedKinds {
+			o.byMessage[p.Message]++
+		} else {
+			o.other++
+		}
+	}
+}
+
+// ErrorCount is the number of errors, listed or not.
+func (r *Report) ErrorCount() int {
+	n := len(r.Errors) + r.omitted.count
+	if r.omitted.note != nil {
+		n-- // the note is not an error of its own
+	}
+	return n
+}
+
+// noteOmitted ends the list of errors with one saying what was left out past MaxListedErrors:
+// "1,740,000 more errors are counted but not listed (the report lists the first 10000): 250000
+// × missing required field "date", ...". It is done once, before the report is rendered.
+func (r *Report) noteOmitted() {
+	o := &r.omitted
+	if o.count == 0 || o.note != nil {
+		return
+	}
+	kinds := make([]string, 0, len(o.byMessage))
+	for m := range o.byMessage {
+		kinds = append(kinds, m)
+	}
+	sort.Slice(kinds, func(i, j int) bool {
+		if a, b := o.byMessage[kinds[i]], o.byMessage[kinds[j]]; a != b {
+			return a > b
+		}
+		return kinds[i] < kinds[j]
+	})
+	var common []string
+	for i, m := range kinds {
+		if i == 10 {
+			break
+		}
+		common = append(common, fmt.Sprintf("%d × %s", o.byMessage[m], m))
+	}
+	msg := fmt.Sprintf("%d more errors are counted but not listed (a report lists the first %d); the most common: %s",
+		o.count, MaxListedErrors, strings.Join(common, "; "))
+	o.note = &diag.Problem{Message: msg}
+	r.Errors = append(r.Errors, o.note)
 }
 
 // count adds a result to the summary and returns it ready to render: empty lists rather than
@@ -164,7 +256,7 @@ func exemptionText(f evaluator.Finding) string {
 // AddError records a problem that is not one rejected event (a rule failing on an event that was
 // still evaluated, an invalid expect block, an unreadable directory).
 func (r *Report) AddError(p *diag.Problem) {
-	r.Errors = append(r.Errors, p)
+	r.addErrors(p)
 }
 
 // Worst is the highest severity among the findings, or "" when there are none.
@@ -213,6 +305,12 @@ var formats = map[string]func(Options) Renderer{
 // Names lists the formats, sorted.
 func Names() []string {
 	return sortedkeys.Of(formats)
+}
+
+// Known says whether name (in any case) is a format.
+func Known(name string) bool {
+	_, ok := formats[strings.ToLower(name)]
+	return ok
 }
 
 // Lookup finds a renderer by name.
@@ -268,9 +366,11 @@ func (x *Writer) Verdict(v evaluator.Verdict) error {
 			return err
 		}
 	}
-	x.n++
-	if err := x.stream.WriteResult(x.w, x.Report, x.Report.count(v), x.n-1); err != nil {
-		return err
+	if shown, ok := x.Report.shown(x.Report.count(v)); ok {
+		x.n++
+		if err := x.stream.WriteResult(x.w, x.Report, shown, x.n-1); err != nil {
+			return err
+		}
 	}
 	x.Report.addFailed(v)
 	return nil
@@ -281,6 +381,7 @@ func (x *Writer) Error(p *diag.Problem) error { x.Report.AddError(p); return nil
 
 // Close writes what remains: the whole report, or the end of a stream.
 func (x *Writer) Close() error {
+	x.Report.noteOmitted()
 	if x.stream == nil {
 		return x.renderer.Render(x.w, x.Report)
 	}

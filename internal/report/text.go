@@ -69,10 +69,13 @@ func (t Text) End(w io.Writer, r *Report) error {
 			for _, e := range b.Stale {
 				fmt.Fprintf(bw, "  no longer found: %s %s\n", e.EventID, e.RuleID)
 			}
+			for _, e := range b.Expired {
+				fmt.Fprintf(bw, "  expired, reported again: %s %s (%s)\n", e.EventID, e.RuleID, e.Until())
+			}
 			fmt.Fprintln(bw)
 		}
 		if len(r.Errors) > 0 {
-			fmt.Fprintln(bw, p.paint(fmt.Sprintf("Errors (%d):", len(r.Errors)), color.FgRed, color.Bold))
+			fmt.Fprintln(bw, p.paint(fmt.Sprintf("Errors (%d):", r.ErrorCount()), color.FgRed, color.Bold))
 			for _, e := range r.Errors {
 				fmt.Fprintf(bw, "  %s\n", e.Error())
 			}
@@ -80,6 +83,9 @@ func (t Text) End(w io.Writer, r *Report) error {
 		}
 	}
 	fmt.Fprintln(bw, p.paint(SummaryLine(r), color.Bold))
+	if note := r.Hidden.Note(); note != "" {
+		fmt.Fprintln(bw, "Not shown: "+note)
+	}
 	fmt.Fprintln(bw, r.Disclaimer)
 	return bw.Flush()
 }
@@ -202,7 +208,7 @@ func SummaryLine(r *Report) string {
 	if s.Exempted > 0 {
 		line += fmt.Sprintf("; %d exempted", s.Exempted)
 	}
-	line += fmt.Sprintf("; %s; %s.", plural(s.Rules, "rule"), plural(len(r.Errors), "error"))
+	line += fmt.Sprintf("; %s; %s.", plural(s.Rules, "rule"), plural(r.ErrorCount(), "error"))
 	return line
 }
 

@@ -6,6 +6,8 @@ package ruletest
 
 import (
 	"fmt"
+	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -23,6 +25,52 @@ type Case struct {
 	Line    int    `json:"line"`
 	Pass    bool   `json:"pass"`
 	Message string `json:"message,omitempty"`
+
+	pkg     string // a Rego test's package: sanctions.dprk.arms_export_test
+	test    string // a Rego test's rule: test_fires_on_arms
+	event   string // the event the case is about, when it is one
+	section string // an example's section: fire or quiet
+	fault   string // why the case could not be judged: invalid_input (no event), rule_error, test_error
+}
+
+// Fault kinds: a case that could not be judged, an error rather than a failure in JUnit.
+const (
+	faultInput = "invalid_input" // the input is no event: it did not decode, or the schema rejects it
+	faultRule  = "rule_error"    // a rule failed on the event
+	faultTest  = "test_error"    // a Rego test failed with an error, not on an expression
+)
+
+// FullName is the name --run matches: rego/PACKAGE.TEST for a Rego test,
+// example/RULE-ID/SECTION/EVENT-ID for an example (RULE-ID/examples.yaml, RULE-ID/fire or
+// RULE-ID/quiet when the examples are missing), fixture/FILE/EVENT-ID for a fixture's event.
+func (c Case) FullName() string {
+	parts := []string{c.Kind}
+	switch c.Kind {
+	case "rego":
+		parts = append(parts, c.Name)
+	case "example":
+		parts = append(parts, c.Rule, c.section, c.event)
+		if c.event == "" && c.section == "" {
+			parts = append(parts, c.Name)
+		}
+	default:
+		parts = append(parts, c.File, c.Name)
+	}
+	return strings.Join(slices.DeleteFunc(parts, func(s string) bool { return s == "" }), "/")
+}
+
+// Select keeps the cases whose FullName run matches (all of them when run is nil).
+func Select(cases []Case, run *regexp.Regexp) []Case {
+	if run == nil {
+		return cases
+	}
+	var out []Case
+	for _, c := range cases {
+		if run.MatchString(c.FullName()) {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 func (c Case) String() string {
@@ -104,8 +152,9 @@ func compareRules(want []string, got []evaluator.Finding, missing func(string) s
 	return strings.Join(diffs, "; ")
 }
 
+// problemCase is an input that could not be read as an event.
 func problemCase(kind, rule string, p *diag.Problem) Case {
-	return Case{Kind: kind, Name: p.EventID, Rule: rule, File: p.File, Line: p.Line, Message: p.Error()}
+	return Case{Kind: kind, Name: p.EventID, Rule: rule, File: p.File, Line: p.Line, Message: p.Error(), event: p.EventID, fault: faultInput}
 }
 
 func sortCases(cases []Case) {

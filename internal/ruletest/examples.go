@@ -59,7 +59,7 @@ func Examples(ctx context.Context, eng *evaluator.Engine, lim events.Limits) ([]
 		}
 		for _, s := range []string{"fire", "quiet"} {
 			if sections[s] == 0 {
-				cases = append(cases, Case{Kind: "example", Name: s, Rule: rule, File: f.Name,
+				cases = append(cases, Case{Kind: "example", Name: s, Rule: rule, File: f.Name, section: s,
 					Message: "no " + s + " examples: every rule needs events that must and must not fire it"})
 			}
 		}
@@ -70,13 +70,14 @@ func Examples(ctx context.Context, eng *evaluator.Engine, lim events.Limits) ([]
 
 func exampleCase(rule string, rec events.Record, v evaluator.Verdict) Case {
 	ev := rec.Event
-	c := Case{Kind: "example", Name: rec.Section + ": " + ev.ID, Rule: rule, File: ev.Pos.File, Line: ev.Pos.Line}
+	c := Case{Kind: "example", Name: rec.Section + ": " + ev.ID, Rule: rule, File: ev.Pos.File, Line: ev.Pos.Line,
+		event: ev.ID, section: rec.Section}
 	if len(v.Rejected) > 0 {
-		c.Message = "invalid example: " + v.Rejected.Error()
+		c.Message, c.fault = "invalid example: "+v.Rejected.Error(), faultInput
 		return c
 	}
 	if len(v.Failed) > 0 {
-		c.Message = "rule error: " + v.Failed.Error()
+		c.Message, c.fault = "rule error: "+v.Failed.Error(), faultRule
 		return c
 	}
 	var got *evaluator.Finding

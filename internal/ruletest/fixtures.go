@@ -96,7 +96,7 @@ func fixtureFile(ff FixtureFile, file *events.File, records []judged) FixtureFil
 			continue
 		}
 		ev := rec.Event
-		c := Case{Kind: "fixture", Name: ev.ID, File: ev.Pos.File, Line: ev.Pos.Line}
+		c := Case{Kind: "fixture", Name: ev.ID, File: ev.Pos.File, Line: ev.Pos.Line, event: ev.ID}
 		seen[ev.ID] = true
 		fired := []string{}
 		for _, fi := range v.Findings {
@@ -107,10 +107,10 @@ func fixtureFile(ff FixtureFile, file *events.File, records []judged) FixtureFil
 		switch {
 		case len(v.Rejected) > 0:
 			ff.Broken = true
-			c.Message = "invalid event: " + v.Rejected.Error()
+			c.Message, c.fault = "invalid event: "+v.Rejected.Error(), faultInput
 		case len(v.Failed) > 0:
 			ff.Broken = true
-			c.Message = "rule error: " + v.Failed.Error()
+			c.Message, c.fault = "rule error: "+v.Failed.Error(), faultRule
 		case !ok:
 			c.Message = "no expectation for this event in the file's expect block"
 		default:
@@ -131,7 +131,7 @@ func fixtureFile(ff FixtureFile, file *events.File, records []judged) FixtureFil
 	}
 	for id, exp := range expect {
 		if !seen[id] {
-			ff.Cases = append(ff.Cases, Case{Kind: "fixture", Name: id, File: exp.Pos.File, Line: exp.Pos.Line,
+			ff.Cases = append(ff.Cases, Case{Kind: "fixture", Name: id, File: exp.Pos.File, Line: exp.Pos.Line, event: id,
 				Message: "expectation for an event that is not in the file"})
 		}
 	}

@@ -46,13 +46,14 @@ func Rego(ctx context.Context, lib *library.Library) ([]Case, error) {
 	}
 	var cases []Case
 	for _, res := range results {
-		c := Case{Kind: "rego", Name: strings.TrimPrefix(res.Package, "data.") + "." + res.Name, Pass: res.Pass()}
+		pkg := strings.TrimPrefix(res.Package, "data.")
+		c := Case{Kind: "rego", Name: pkg + "." + res.Name, Pass: res.Pass(), pkg: pkg, test: res.Name}
 		if res.Location != nil {
 			c.File, c.Line = res.Location.File, res.Location.Row
 		}
 		switch {
 		case res.Error != nil:
-			c.Message = res.Error.Error()
+			c.Message, c.fault = res.Error.Error(), faultTest
 		case res.Fail:
 			c.Message = "test failed"
 			if why := explained[res.Package+"."+res.Name]; why != "" {

@@ -89,22 +89,121 @@ func fixturesJUnit(w io.Writer, files []FixtureFile) error {
 	for _, f := range files {
 		s := junit.Suite{Name: f.Name}
 		for _, c := range f.Cases {
-			// The classname convention of `check`'s JUnit (docs/ci.md): the event's id, with the
-			// check made of it as the name; "rejected" for an input that is no event.
-			tc := junit.Case{Name: "expectations", ClassName: c.Name, File: c.File, Line: c.Line}
-			if c.Name == "" {
-				tc.Name, tc.ClassName = "input", "rejected"
-			}
-			if !c.Pass {
-				first := c.Message
-				if i := strings.Index(first, "; "); i >= 0 {
-					first = first[:i]
-				}
-				tc.Failure = &junit.Message{Message: first, Text: strings.ReplaceAll(c.Message, "; ", "\n")}
-			}
-			s.Cases = append(s.Cases, tc)
+			s.Cases = append(s.Cases, junitCase(c))
 		}
 		out.Add(s)
 	}
 	return junit.Write(w, out)
+}
+
+// junitCase is a case in the classname convention of `check`'s JUnit (docs/ci.md): classname is
+// the event's id and name what was checked of it (a fixture's expectations, an example's rule);
+// "rejected" is the classname of an input that is no event, named by its id when known, else
+// "input". A Rego test, about no event, has its package as classname and its rule as name; a
+// check of a rule's examples that is about no one event (none written), the rule's id.
+func junitCase(c Case) junit.Case {
+	tc := junit.Case{File: c.File, Line: c.Line}
+	switch {
+	case c.fault == faultInput:
+		tc.ClassName, tc.Name = "rejected", c.event
+		if tc.Name == "" {
+			tc.Name = "input"
+		}
+	case c.Kind == "rego":
+		tc.ClassName, tc.Name = c.pkg, c.test
+	case c.Kind == "example" && c.event != "":
+		tc.ClassName, tc.Name = c.event, c.section+": "+c.Rule
+	case c.Kind == "example":
+		tc.ClassName, tc.Name = c.Rule, c.Name
+		if tc.ClassName == "" {
+			tc.ClassName = "examples"
+		}
+	default: // a fixture's event
+		tc.ClassName, tc.Name = c.event, "expectations"
+	}
+	if c.Pass {
+		return tc
+	}
+	first, _, _ := strings.Cut(c.Message, "; ")
+	first, _, _ = strings.Cut(first, "\n")
+	first = strings.TrimSuffix(first, ":")
+	msg := &junit.Message{Message: first, Text: strings.ReplaceAll(c.Message, "; ", "\n")}
+	if c.fault != "" {
+		msg.Type = c.fault
+		tc.Error = msg
+	} else {
+		tc.Failure = msg
+	}
+	return tc
+}
+
+// RenderRuleTests writes the outcome of `sanctions rules test` in a format: cases are those run
+// (after --run), filteredOut the number --run left out. Text lists the failures (every case when
+// verbose) and a summary; JSON is RuleTestsJSON; JUnit a suite per file, in the convention of
+// junitCase.
+func RenderRuleTests(w io.Writer, format string, cases []Case, filteredOut int, verbose bool) error {
+	failed := Failed(cases)
+	switch format {
+	case "text":
+		for _, c := range cases {
+			if verbose || !c.Pass {
+				fmt.Fprintln(w, c.String())
+			}
+		}
+		fmt.Fprintf(w, "%d checks: %d passed, %d failed", len(cases), len(cases)-failed, failed)
+		if filteredOut > 0 {
+			fmt.Fprintf(w, "; %d filtered out by --run", filteredOut)
+		}
+		fmt.Fprintln(w, ".")
+		return nil
+	case "json":
+		out := RuleTestsJSON{Checks: make([]CheckJSON, 0, len(cases)), Summary: RuleTestsSummary{
+			Checks: len(cases), Passed: len(cases) - failed, Failed: failed, FilteredOut: filteredOut}}
+		for _, c := range cases {
+			out.Checks = append(out.Checks, CheckJSON{Test: c.FullName(), Case: c})
+		}
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(out)
+	case "junit":
+		out := junit.Suites{Name: "sanctions rules test"}
+		var order []string
+		byFile := map[string]*junit.Suite{}
+		for _, c := range cases {
+			s := byFile[c.File]
+			if s == nil {
+				s = &junit.Suite{Name: c.File}
+				byFile[c.File] = s
+				order = append(order, c.File)
+			}
+			s.Cases = append(s.Cases, junitCase(c))
+		}
+		for _, f := range order {
+			out.Add(*byFile[f])
+		}
+		return junit.Write(w, out)
+	}
+	return fmt.Errorf("unknown format %q (want %s)", format, strings.Join(TestFormats, ", "))
+}
+
+// RuleTestsJSON is the JSON of `sanctions rules test --format json` (docs/writing-rules.md):
+// every check run, passed or failed, in the order of the text format, and the counts.
+type RuleTestsJSON struct {
+	Checks  []CheckJSON      `json:"checks"`
+	Summary RuleTestsSummary `json:"summary"`
+}
+
+// CheckJSON is one check: its full name (what --run matches) and its outcome.
+type CheckJSON struct {
+	Test string `json:"test"`
+	Case
+}
+
+// RuleTestsSummary counts the checks run, and those --run left out.
+type RuleTestsSummary struct {
+	Checks      int `json:"checks"`
+	Passed      int `json:"passed"`
+	Failed      int `json:"failed"`
+	FilteredOut int `json:"filtered_out"`
 }

@@ -459,3 +459,35 @@ func TestGracefulShutdown(t *testing.T) {
 		t.Error("still accepting connections after shutdown")
 	}
 }
+
+// TestNoHiddenEvents: a request body whose JSON repeats the "events" key or holds a second
+// document has every event judged or counted, and the report carries the error, in the server
+// as in check.
+func TestNoHiddenEvents(t *testing.T) {
+	_, hs := newServer(t, testrules.Dir(), server.Options{})
+	_, lines := seedJSON(t)
+	benign, arms := lines[1], lines[4] // the Lavrov visit; the containers of munitions
+	for _, tc := range []struct {
+		name                          string
+		body                          string
+		events, evaluated, findingsAt int
+		message                       string
+	}{
+		{"repeated events key", `{"events": [` + string(benign) + `], "events": [` + string(arms) + `]}`, 2, 2, 1, `duplicate top-level key "events"`},
+		{"two documents", string(arms) + "\n" + string(benign), 2, 1, 1, "a second top-level value"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rep := decodeReport(t, post(t, hs.URL+"/v1/check", "application/json", strings.NewReader(tc.body)))
+			if rep.Summary.Events != tc.events || rep.Summary.Evaluated != tc.evaluated || rep.Summary.Findings != tc.findingsAt {
+				t.Errorf("summary %+v, want %d events, %d evaluated, %d finding", rep.Summary, tc.events, tc.evaluated, tc.findingsAt)
+			}
+			found := false
+			for _, e := range rep.Errors {
+				found = found || strings.Contains(e.Message, tc.message)
+			}
+			if !found {
+				t.Errorf("errors %+v lack %q", rep.Errors, tc.message)
+			}
+		})
+	}
+}
