@@ -97,6 +97,9 @@ type Serve struct {
 	IdleTimeout     time.Duration `mapstructure:"idle_timeout"`
 	ShutdownTimeout time.Duration `mapstructure:"shutdown_timeout"`
 	LogLevel        string        `mapstructure:"log_level"`
+	// MaxInflightBytes bounds the request bytes the server holds at once, all requests together
+	// (see internal/server's budget); past it, a request gets 503 with Retry-After.
+	MaxInflightBytes int64 `mapstructure:"max_inflight_bytes"`
 }
 
 // FileNames are the config file names searched, in order, when --config is not given.

@@ -23,6 +23,7 @@ func TestDefaultIsTheFile(t *testing.T) {
 		{"limits.event_timeout", d.Limits.EventTimeout, 5 * time.Second},
 		{"serve.addr", d.Serve.Addr, "127.0.0.1:8480"},
 		{"serve.watch", d.Serve.Watch, true},
+		{"serve.max_inflight_bytes", d.Serve.MaxInflightBytes, int64(128 << 20)},
 	}
 	for _, tt := range tests {
 		if tt.got != tt.want {

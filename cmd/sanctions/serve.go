@@ -62,7 +62,7 @@ lets those in flight finish. Logs are JSON lines on standard error.`,
 			load := func(ctx context.Context) (*evaluator.Engine, error) { return loadRules(ctx, c, sources, false) }
 			ctx := cmd.Context()
 			srv, err := server.New(ctx, load, server.Options{Token: c.Serve.Token, Limits: inputLimits(c),
-				Workers: c.Check.Workers, Tool: toolInfo(), Log: log})
+				Workers: c.Check.Workers, Tool: toolInfo(), Log: log, MaxInflightBytes: c.Serve.MaxInflightBytes})
 			if err != nil {
 				printProblems(s.err, "the rules did not load", err)
 				return withStatus(exitError, nil)

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sanctions-dev/sanctions/internal/testkit/syncbuf"
 	"github.com/sanctions-dev/sanctions/internal/testkit/testrules"
 )
 
@@ -25,7 +26,7 @@ func TestServeCommand(t *testing.T) {
 	t.Setenv("SANCTIONS_SERVE_TOKEN", "t0ken")
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	var stdout, stderr syncBuffer
+	var stdout, stderr syncbuf.Buffer
 	done := make(chan int, 1)
 	go func() {
 		done <- runContext(ctx, []string{"serve", "--addr", addr, "--rules", "../../rules"}, nil, &stdout, &stderr)
@@ -72,7 +73,7 @@ func TestServeCommand(t *testing.T) {
 }
 
 func TestServeRefusesBadSettings(t *testing.T) {
-	var stdout, stderr syncBuffer
+	var stdout, stderr syncbuf.Buffer
 	code := runContext(context.Background(), []string{"serve", "--log-level", "loud", "--rules", "../../rules"}, nil, &stdout, &stderr)
 	if code != 2 || !strings.Contains(stderr.String(), "serve.log_level") {
 		t.Errorf("exit %d, stderr %s", code, stderr.String())

@@ -1,35 +1,16 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
+	"github.com/sanctions-dev/sanctions/internal/testkit/syncbuf"
 	"github.com/sanctions-dev/sanctions/internal/testkit/testrules"
 )
-
-// syncBuffer is a buffer that the command writes to while the test reads it.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
 
 // TestCheckWatch: `check --watch` reports, then reports again when a rule changes, shows a
 // broken rule's error and keeps running, reports again when an input changes, and stops with
@@ -41,7 +22,7 @@ func TestCheckWatch(t *testing.T) {
 	testrules.CopyTree(t, "../../fixtures/seed", events)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	var stdout, stderr syncBuffer
+	var stdout, stderr syncbuf.Buffer
 	done := make(chan int, 1)
 	go func() {
 		done <- runContext(ctx, []string{"check", "--watch", "--rules", rules, "--format", "text", "--quiet", events}, nil, &stdout, &stderr)
@@ -96,7 +77,7 @@ func TestRulesTestWatch(t *testing.T) {
 	testrules.CopyTree(t, "../../rules", rules)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	var stdout, stderr syncBuffer
+	var stdout, stderr syncbuf.Buffer
 	done := make(chan int, 1)
 	go func() {
 		done <- runContext(ctx, []string{"rules", "test", "--watch", "--rules", rules}, nil, &stdout, &stderr)

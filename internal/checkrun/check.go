@@ -60,6 +60,16 @@ func (c *Check) RunTo(ctx context.Context, eng *evaluator.Engine, sink report.Si
 	return sinkErr
 }
 
+// InFlight is how many records a run with this many workers holds at most at once, read and
+// not yet delivered: what bounds the memory of a streamed input (each record at most
+// limits.max_event_bytes of NDJSON).
+func InFlight(workers int) int {
+	if workers <= 0 {
+		workers = runtime.NumCPU()
+	}
+	return workers * 8
+}
+
 // Stream judges every event and calls onVerdict for each record, in input order, with the index
 // of its input in c.Inputs (a record that is not an event gives a verdict with one Rejected
 // problem); then onFile for each input read, in order, with what it held besides events (a
@@ -84,6 +94,10 @@ func (c *Check) Stream(ctx context.Context, eng *evaluator.Engine, onVerdict fun
 	}
 	jobs := make(chan *job, workers*4)
 	done := make(chan *job, workers*4)
+	// slots bound the records between the reader and the collector (queued, being judged, done
+	// and waiting for an earlier one): a slow event holds back delivery, and then reading, so
+	// memory stays bounded whatever the input.
+	slots := make(chan struct{}, InFlight(workers))
 	var files []file // delivered in order by the collector
 	var mu sync.Mutex
 
@@ -95,6 +109,11 @@ func (c *Check) Stream(ctx context.Context, eng *evaluator.Engine, onVerdict fun
 		defer close(jobs)
 		seq := 0
 		readErr = c.read(ctx, func(input int, r events.Record) error {
+			select {
+			case slots <- struct{}{}:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
 			select {
 			case jobs <- &job{seq: seq, input: input, rec: r}:
 				seq++
@@ -154,6 +173,7 @@ func (c *Check) Stream(ctx context.Context, eng *evaluator.Engine, onVerdict fun
 			}
 			delete(pending, next)
 			next++
+			<-slots
 			v := j.verdict
 			if ev := j.rec.Event; ev != nil && len(v.Rejected) == 0 {
 				if p := ids.Add(ev); p != nil {

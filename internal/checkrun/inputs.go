@@ -13,6 +13,7 @@ import (
 
 	"github.com/sanctions-dev/sanctions/internal/diag"
 	"github.com/sanctions-dev/sanctions/internal/events"
+	"github.com/sanctions-dev/sanctions/internal/filemode"
 )
 
 // Input is one input of a check run: a name for positions and errors, its format, and a way to
@@ -36,11 +37,17 @@ func Reader(name string, format events.Format, r io.Reader) Input {
 	return Input{Name: name, Format: format, Open: func() (io.ReadCloser, error) { return io.NopCloser(r), nil }}
 }
 
-// Bytes is an input held in memory.
+// Bytes is an input held in memory: the decoder reads data where it is, without a copy, and
+// never changes it.
 func Bytes(name string, format events.Format, data []byte, sections ...string) Input {
 	return Input{Name: name, Format: format, Sections: sections,
-		Open: func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(data)), nil }}
+		Open: func() (io.ReadCloser, error) { return buffer{bytes.NewBuffer(data)}, nil }}
 }
+
+// buffer is a bytes.Buffer that closes: its Bytes method tells the decoder it is in memory.
+type buffer struct{ *bytes.Buffer }
+
+func (buffer) Close() error { return nil }
 
 // Paths turns the paths of a command line into inputs, in order: "-" is stdin, a directory is
 // every event file below it (see Files), a file is itself. A path that does not exist (or
@@ -90,7 +97,7 @@ func Paths(paths []string, stdin Input) ([]Input, error) {
 			// directory must be a regular file: a named pipe would block, a device never end.
 			if info.IsDir() {
 				if fi, err := os.Stat(f); err == nil && !fi.Mode().IsRegular() {
-					inputs = append(inputs, failing(f, "not a regular file ("+kindOf(fi.Mode())+"): not read"))
+					inputs = append(inputs, failing(f, "not a regular file ("+filemode.Describe(fi.Mode())+"): not read"))
 					continue
 				}
 			}
@@ -168,21 +175,6 @@ func Files(root string) ([]string, diag.List) {
 // noEventFiles is the problem of a directory that holds no event file: an error of the run, but
 // no input left unread.
 const noEventFiles = "no event files (.yaml, .yml, .json, .ndjson, .jsonl) in this directory"
-
-// kindOf names a file mode that is not a regular file.
-func kindOf(m fs.FileMode) string {
-	switch {
-	case m&fs.ModeNamedPipe != 0:
-		return "a named pipe"
-	case m&fs.ModeCharDevice != 0:
-		return "a character device"
-	case m&fs.ModeDevice != 0:
-		return "a device"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	}
-	return "mode " + m.String()
-}
 
 func unwrapPath(err error) string { return pathErr(err).Error() }
 

@@ -65,3 +65,34 @@ func BenchmarkDecodeJSONArray(b *testing.B) {
 	arr = append(arr, "\n]\n"...)
 	benchDecode(b, JSON, arr, 1000)
 }
+
+// sharedAnchorYAML is n events that each cite the same sources and claims: written once under
+// an anchor and used by every event through aliases, or (anchored false) written out in each.
+func sharedAnchorYAML(n int, anchored bool) []byte {
+	const sources = `[{id: yna, publisher: Yonhap, url: "https://example.org/a", date: "2024-10-18"}, {id: nis, publisher: "National Intelligence Service", date: "2024-10-18"}]`
+	const claims = `[{status: reported, by: {country: KR}, source: nis}, {status: denied, by: {country: KP}, source: yna}]`
+	var b bytes.Buffer
+	for i := range n {
+		s, c := sources, claims
+		if anchored {
+			s, c = "*src", "*cl"
+			if i == 0 {
+				s, c = "&src "+sources, "&cl "+claims
+			}
+		}
+		b.WriteString("- id: e" + itoa(i) + "\n  type: meeting\n  date: 2024-10\n  summary: s\n")
+		b.WriteString("  sources: " + s + "\n  claims: " + c + "\n  evidence: [{quote: q, source: yna}]\n")
+	}
+	return b.Bytes()
+}
+
+// BenchmarkDecodeYAMLSharedAnchor and BenchmarkDecodeYAMLWrittenOut are a pair: 2,000 events
+// sharing one anchor must cost about what the same events written out do (alias expansion is
+// charged as it is expanded, at linear cost; it once cost 84 times more).
+func BenchmarkDecodeYAMLSharedAnchor(b *testing.B) {
+	benchDecode(b, YAML, sharedAnchorYAML(2000, true), 2000)
+}
+
+func BenchmarkDecodeYAMLWrittenOut(b *testing.B) {
+	benchDecode(b, YAML, sharedAnchorYAML(2000, false), 2000)
+}

@@ -118,7 +118,19 @@ func (d *decoder) full(pos Position) (bool, error) {
 	return false, nil
 }
 
+// inMemory is an input already in memory, such as a *bytes.Buffer: Bytes is all of it that is
+// unread, which the decoder reads without copying and never changes.
+type inMemory interface {
+	Bytes() []byte
+	Len() int
+}
+
 func (d *decoder) readAll() ([]byte, error) {
+	if b, ok := d.in.Reader.(inMemory); ok && int64(b.Len()) <= d.lim.MaxFileBytes {
+		// Already in memory (the server's request bodies, read under its memory budget): used
+		// as it is, not copied.
+		return bytes.TrimPrefix(b.Bytes(), utf8BOM), nil
+	}
 	data, err := io.ReadAll(io.LimitReader(d.in.Reader, d.lim.MaxFileBytes+1))
 	if err != nil {
 		return nil, err

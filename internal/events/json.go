@@ -44,10 +44,11 @@ func (d *decoder) json() error {
 	if start == len(data) {
 		return nil
 	}
+	// A bytes.Buffer, not a Reader: jsontext then parses data where it is, without a copy.
 	// The framing decoder lets duplicate names through: each event's duplicates are found when
 	// the event is checked alone (jsonValue), the wrapper's by jsonWrapper, so that a duplicate
 	// rejects one event, not the rest of the input.
-	in.dec = jsontext.NewDecoder(bytes.NewReader(data), jsontext.AllowDuplicateNames(true))
+	in.dec = jsontext.NewDecoder(bytes.NewBuffer(data), jsontext.AllowDuplicateNames(true))
 	switch data[start] {
 	case '[':
 		if _, err := in.dec.ReadToken(); err != nil {
@@ -95,7 +96,7 @@ func (in *jsonInput) end() error {
 // isWrapper says whether the top-level object has a section key (events, ...): it reads the
 // object's keys with a decoder of its own, skipping their values.
 func (in *jsonInput) isWrapper() bool {
-	dec := jsontext.NewDecoder(bytes.NewReader(in.data), jsontext.AllowDuplicateNames(true))
+	dec := jsontext.NewDecoder(bytes.NewBuffer(in.data), jsontext.AllowDuplicateNames(true))
 	if _, err := dec.ReadToken(); err != nil {
 		return false
 	}
@@ -248,7 +249,7 @@ func decodeValue(raw []byte) (v any, off int, msg string) {
 func duplicateKey(raw []byte) (off int, msg string) {
 	dec := checkers.Get().(*jsontext.Decoder)
 	defer checkers.Put(dec)
-	dec.Reset(bytes.NewReader(raw))
+	dec.Reset(bytes.NewBuffer(raw))
 	_, err := dec.ReadValue()
 	var se *jsontext.SyntacticError
 	if !errors.As(err, &se) || !errors.Is(se.Err, jsontext.ErrDuplicateName) {
@@ -263,7 +264,6 @@ func duplicateKey(raw []byte) (off int, msg string) {
 
 // checkers are decoders for duplicateKey, reused (jsontext refuses duplicate names by default).
 var checkers = sync.Pool{New: func() any { return new(jsontext.Decoder) }}
-
 
 // syntax rejects the rest of the input after a syntax error of the framing decoder.
 func (in *jsonInput) syntax(err error) error {

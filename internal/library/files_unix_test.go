@@ -48,13 +48,13 @@ func TestOnlyRegularFilesInside(t *testing.T) {
 		}, "data/leak.yaml", "through a linked directory: refused"},
 		{"FIFO", func(dir string) error {
 			return syscall.Mkfifo(filepath.Join(dir, "data", "stuck.yaml"), 0o644)
-		}, "data/stuck.yaml", "not a regular file (a FIFO): refused (the library reads regular files only)"},
+		}, "data/stuck.yaml", "not a regular file (a named pipe): refused (the library reads regular files only)"},
 		{"link to a FIFO inside", func(dir string) error {
 			if err := syscall.Mkfifo(filepath.Join(dir, "stuck"), 0o644); err != nil {
 				return err
 			}
 			return os.Symlink("../stuck", filepath.Join(dir, "data", "stuck.yaml"))
-		}, "data/stuck.yaml", "not a regular file (a FIFO): refused"},
+		}, "data/stuck.yaml", "not a regular file (a named pipe): refused"},
 		{"link to a regular file inside is read", func(dir string) error {
 			if err := os.Rename(filepath.Join(dir, "data", "countries.yaml"), filepath.Join(dir, "countries.yaml")); err != nil {
 				return err

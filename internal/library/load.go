@@ -15,6 +15,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/sanctions-dev/sanctions/internal/diag"
+	"github.com/sanctions-dev/sanctions/internal/filemode"
 	"github.com/sanctions-dev/sanctions/internal/sortedkeys"
 	"github.com/sanctions-dev/sanctions/internal/yamlvalue"
 )
@@ -313,24 +314,9 @@ func regularInside(fsys fs.FS, p string, d fs.DirEntry) string {
 		p, mode = next, info.Mode().Type()
 	}
 	if !mode.IsRegular() {
-		return fmt.Sprintf("not a regular file (%s): refused (the library reads regular files only)", typeName(mode))
+		return fmt.Sprintf("not a regular file (%s): refused (the library reads regular files only)", filemode.Describe(mode))
 	}
 	return ""
-}
-
-// typeName names a kind of file that is not regular.
-func typeName(m fs.FileMode) string {
-	switch {
-	case m&fs.ModeNamedPipe != 0:
-		return "a FIFO"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	case m&fs.ModeDevice != 0:
-		return "a device"
-	case m&fs.ModeDir != 0:
-		return "a directory"
-	}
-	return "mode " + m.String()
 }
 
 func readFile(fsys fs.FS, p string) ([]byte, error) {

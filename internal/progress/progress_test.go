@@ -1,7 +1,6 @@
 package progress
 
 import (
-	"bytes"
 	"strings"
 	"sync"
 	"testing"
@@ -10,6 +9,7 @@ import (
 	"github.com/sanctions-dev/sanctions/evaluator"
 	"github.com/sanctions-dev/sanctions/internal/diag"
 	"github.com/sanctions-dev/sanctions/internal/report"
+	"github.com/sanctions-dev/sanctions/internal/testkit/syncbuf"
 )
 
 func TestLine(t *testing.T) {
@@ -28,28 +28,10 @@ func TestLine(t *testing.T) {
 	}
 }
 
-// syncBuffer is a bytes.Buffer safe for the meter's goroutine and the test.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
 // The meter passes every verdict and problem on unchanged, draws the counts on each tick, and
 // clears its line when stopped.
 func TestMeterCountsDrawsAndClears(t *testing.T) {
-	var out syncBuffer
+	var out syncbuf.Buffer
 	rep := report.New(nil)
 	ticks := make(chan time.Time)
 	clock := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
@@ -88,7 +70,7 @@ func TestMeterCountsDrawsAndClears(t *testing.T) {
 
 // A run shorter than one tick draws nothing, and stopping it writes nothing.
 func TestMeterSilentBeforeFirstTick(t *testing.T) {
-	var out syncBuffer
+	var out syncbuf.Buffer
 	m := Start(&out, report.New(nil), make(chan time.Time), time.Now)
 	_ = m.Verdict(evaluator.Verdict{EventID: "a"})
 	m.Stop()

@@ -22,6 +22,7 @@ type metrics struct {
 	reloads    *prometheus.CounterVec // by result: success, failure
 	rules      prometheus.Gauge
 	revision   *prometheus.GaugeVec
+	inflight   prometheus.Gauge // request bytes charged to the budget
 }
 
 func newMetrics() *metrics {
@@ -44,8 +45,10 @@ func newMetrics() *metrics {
 			Help: "Rules in the library that serves requests."}),
 		revision: prometheus.NewGaugeVec(prometheus.GaugeOpts{Name: "sanctions_rules_revision_info",
 			Help: "The revision of the rules that serve requests (value 1)."}, []string{"revision"}),
+		inflight: prometheus.NewGauge(prometheus.GaugeOpts{Name: "sanctions_inflight_bytes",
+			Help: "Request bytes held now, all requests together (bounded by serve.max_inflight_bytes)."}),
 	}
-	m.reg.MustRegister(m.requests, m.latency, m.events, m.findings, m.ruleErrors, m.reloads, m.rules, m.revision,
+	m.reg.MustRegister(m.requests, m.latency, m.events, m.findings, m.ruleErrors, m.reloads, m.rules, m.revision, m.inflight,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
@@ -71,6 +74,7 @@ type statusRecorder struct {
 	http.ResponseWriter
 	status int
 	events int
+	err    string // why the answer stopped short, once its status was sent
 }
 
 func (r *statusRecorder) WriteHeader(code int) {
@@ -110,6 +114,10 @@ func (s *Server) instrument(name string, next http.Handler) http.Handler {
 			slog.Float64("ms", float64(took.Microseconds())/1000), slog.String("remote", r.RemoteAddr)}
 		if name == "check" {
 			attrs = append(attrs, slog.Int("events", rec.events))
+		}
+		if rec.err != "" {
+			level = slog.LevelWarn
+			attrs = append(attrs, slog.String("error", rec.err))
 		}
 		s.log.LogAttrs(r.Context(), level, "request", attrs...)
 	})

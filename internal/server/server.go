@@ -4,7 +4,8 @@
 //	                 NDJSON -> an NDJSON report, streamed both ways
 //	GET  /v1/rules   the loaded rules with their metadata, the revision, the last reload error
 //	GET  /healthz    the process is up
-//	GET  /readyz     rules are loaded and the server is not shutting down
+//	GET  /readyz     rules are loaded and the server is not shutting down (and whether the
+//	                 last reload failed)
 //	GET  /metrics    Prometheus metrics
 //
 // Rules reload with an atomic swap: each request uses the rules it started with, so requests in
@@ -43,6 +44,9 @@ type Options struct {
 	Workers int           // evaluations at once per request; 0: one per CPU
 	Tool    report.Tool
 	Log     *slog.Logger // nil: discard
+	// MaxInflightBytes bounds the request bytes held at once, all requests together (see
+	// budget); 0: the default of serve.max_inflight_bytes.
+	MaxInflightBytes int64
 }
 
 // Server answers checks with the rules it has loaded. It is safe for concurrent use.
@@ -54,6 +58,7 @@ type Server struct {
 	current  atomic.Pointer[loaded]
 	failed   atomic.Pointer[ReloadError]
 	draining atomic.Bool
+	budget   *budget
 }
 
 // loaded is one generation of rules.
@@ -78,7 +83,11 @@ func New(ctx context.Context, load Loader, opts Options) (*Server, error) {
 	if opts.Limits == (events.Limits{}) {
 		opts.Limits = config.DefaultLimits()
 	}
+	if opts.MaxInflightBytes <= 0 {
+		opts.MaxInflightBytes = config.Default().Serve.MaxInflightBytes
+	}
 	s := &Server{load: load, opts: opts, log: log, metrics: newMetrics()}
+	s.budget = newBudget(opts.MaxInflightBytes, s.metrics)
 	if err := s.Reload(ctx); err != nil {
 		return nil, err
 	}
@@ -243,7 +252,17 @@ func (s *Server) readyz(w http.ResponseWriter, _ *http.Request) {
 	case cur == nil:
 		writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "no rules loaded"})
 	default:
-		writeJSON(w, http.StatusOK, map[string]string{"status": "ready", "revision": cur.revision})
+		// Ready with the last rules that loaded; a reload that failed since is said, so that a
+		// probe or an operator sees that an edit did not take effect.
+		ready := struct {
+			Status      string       `json:"status"`
+			Revision    string       `json:"revision"`
+			ReloadError *ReloadError `json:"reload_error,omitempty"`
+		}{Status: "ready", Revision: cur.revision, ReloadError: s.failed.Load()}
+		if ready.ReloadError != nil {
+			ready.Status = "ready, with the previous rules: the last reload failed"
+		}
+		writeJSON(w, http.StatusOK, ready)
 	}
 }
 

@@ -23,7 +23,21 @@ type Limits struct {
 	MaxNodes  int // values produced, aliases expanded (0: no limit)
 	MaxDepth  int // nesting of maps and lists (0: no limit)
 	MaxString int // bytes of one string (0: no limit)
+	// Aliases, when not nil, is shared by every value converted from one input: each value an
+	// alias produces is charged to it as it is produced, so that an anchor used by many values
+	// cannot make the input cost more than its budget, whatever MaxNodes allows each value.
+	Aliases *Budget
 }
+
+// Budget is how many values alias expansion may still produce across several conversions.
+type Budget struct {
+	Left int    // values aliases may still produce
+	Name string // what sets it, for the message: "limits.max_values plus the input's size in bytes"
+	size int
+}
+
+// NewBudget gives a budget of n values; name says in messages what sets it.
+func NewBudget(n int, name string) *Budget { return &Budget{Left: n, Name: name, size: n} }
 
 // Error is a conversion error at a place in the YAML text.
 type Error struct {
@@ -46,14 +60,20 @@ func Value(n *yaml.Node, lim Limits) (any, error) {
 }
 
 type converter struct {
-	lim   Limits
-	nodes int
+	lim     Limits
+	nodes   int
+	inAlias int // aliases being expanded around the node being converted
 }
 
 func (c *converter) value(n *yaml.Node, path []string, depth int) (any, error) {
 	c.nodes++
 	if c.lim.MaxNodes > 0 && c.nodes > c.lim.MaxNodes {
 		return nil, c.errf(n, path, "more than %d values, aliases expanded (limits.max_values): refused", c.lim.MaxNodes)
+	}
+	if b := c.lim.Aliases; b != nil && c.inAlias > 0 && n.Kind != yaml.AliasNode {
+		if b.Left--; b.Left < 0 {
+			return nil, c.errf(n, path, "aliases in this input expand to more than %d values (%s): refused", b.size, b.Name)
+		}
 	}
 	if c.lim.MaxDepth > 0 && depth > c.lim.MaxDepth {
 		return nil, c.errf(n, path, "nested deeper than %d levels (limits.max_depth): refused", c.lim.MaxDepth)
@@ -65,6 +85,8 @@ func (c *converter) value(n *yaml.Node, path []string, depth int) (any, error) {
 		}
 		return c.value(n.Content[0], path, depth)
 	case yaml.AliasNode:
+		c.inAlias++
+		defer func() { c.inAlias-- }()
 		return c.value(n.Alias, path, depth)
 	case yaml.MappingNode:
 		m := make(map[string]any, len(n.Content)/2)
