@@ -73,6 +73,8 @@ type Check struct {
 	InputFormat string `mapstructure:"input_format"`
 	Workers     int    `mapstructure:"workers"`
 	KeepGoing   bool   `mapstructure:"keep_going"`
+	// Regimes, when not empty, restricts check and serve to the rules of these regimes.
+	Regimes []string `mapstructure:"regimes"`
 }
 
 // Limits bound what inputs may make the tool do.

@@ -37,6 +37,9 @@ type Options struct {
 	// EventTimeout bounds the evaluation of one event (0: no bound). A rule that runs longer is
 	// reported as failing on that event, with its file and line.
 	EventTimeout time.Duration
+	// Regimes, when not empty, restricts the engine to the rules of these regimes (DPRK, IRAN,
+	// ...: the metadata schema's custom.regime); the others are not loaded.
+	Regimes []string
 }
 
 // Event is one event read from an input, with its file and line.
@@ -62,6 +65,11 @@ func Load(ctx context.Context, opts Options) (*Engine, error) {
 	lib, err := library.LoadWith(ctx, library.Options{KeepGoing: opts.KeepGoing}, opts.Sources...)
 	if err != nil {
 		return nil, err
+	}
+	if len(opts.Regimes) > 0 {
+		if err := lib.KeepRegimes(opts.Regimes); err != nil {
+			return nil, err
+		}
 	}
 	c, rules, err := compileKeepingGoing(lib, opts.KeepGoing)
 	if err != nil {

@@ -56,11 +56,15 @@ type Evidence struct {
 	Source string `json:"source"`
 }
 
-// CounterEvidence is a denial or retraction of the event.
+// CounterEvidence is a denial or retraction of the event (status denied or retracted, with the
+// event's source), or a challenge to the law a citation rests on (status contested: who contests
+// it, why in Note, and where they said so in URL), which never drops the finding.
 type CounterEvidence struct {
 	By     string `json:"by"`
 	Status string `json:"status"`
 	Source string `json:"source,omitempty"`
+	Note   string `json:"note,omitempty"`
+	URL    string `json:"url,omitempty"`
 }
 
 // Location is where an event was read.

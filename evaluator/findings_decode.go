@@ -63,7 +63,8 @@ func findingOf(m map[string]any) Finding {
 		f.Evidence = append(f.Evidence, Evidence{Quote: str(e, "quote"), Source: str(e, "source")})
 	}
 	for _, c := range list(m, "counter_evidence") {
-		f.CounterEvidence = append(f.CounterEvidence, CounterEvidence{By: str(c, "by"), Status: str(c, "status"), Source: str(c, "source")})
+		f.CounterEvidence = append(f.CounterEvidence, CounterEvidence{By: str(c, "by"), Status: str(c, "status"), Source: str(c, "source"),
+			Note: str(c, "note"), URL: str(c, "url")})
 	}
 	if e, ok := m["exemption"].(map[string]any); ok {
 		f.Exemption = &Exemption{ID: str(e, "id"), Kind: str(e, "kind"), Basis: str(e, "basis"),

@@ -32,7 +32,7 @@ POST /v1/data/sanctions/findings with {"input": EVENT} with the findings sanctio
 			}
 			// The rules are compiled as check compiles them, every one kept: a bundle must not
 			// hold a rule that does not load, nor silently lack one.
-			eng, err := engine(cmd.Context(), s, c, false)
+			eng, err := engine(cmd.Context(), s, c, false, nil)
 			if err != nil {
 				return err
 			}

@@ -58,6 +58,7 @@ after evaluating every valid event.`,
 						"check.format": "format", "check.fail_on": "fail-on",
 						"check.input_format": "input-format", "check.workers": "workers",
 						"check.keep_going": "keep-going", "limits.event_timeout": "event-timeout",
+						"check.regimes": "regime",
 					} {
 						if err := v.BindPFlag(key, cmd.Flags().Lookup(flag)); err != nil {
 							return err
@@ -76,7 +77,7 @@ after evaluating every valid event.`,
 				if err != nil {
 					return withStatus(exitError, fmt.Errorf("%s: %w", from("check.input_format", "input-format"), err))
 				}
-				eng, err := engine(cmd.Context(), s, c, c.Check.KeepGoing)
+				eng, err := engine(cmd.Context(), s, c, c.Check.KeepGoing, c.Check.Regimes)
 				if err != nil {
 					return err
 				}
@@ -92,7 +93,7 @@ after evaluating every valid event.`,
 				renderers := make([]report.Renderer, len(outs))
 				for i, o := range outs {
 					opts := report.Options{Quiet: quiet, Color: o.Path == "-" && colorFor(s.out),
-						CategoryColours: eng.Library().CategoryColours()}
+						CategoryColours: eng.Library().CategoryColours(), CategoryLabels: eng.Library().CategoryTitles()}
 					if renderers[i], err = report.Lookup(o.Format, opts); err != nil {
 						return withStatus(exitError, fmt.Errorf("%s: %w", from("check.format", "format"), err))
 					}
@@ -211,6 +212,7 @@ after evaluating every valid event.`,
 	f.String("input-format", d.Check.InputFormat, "format of standard input (-): auto (sniffed from its first bytes), yaml, json or ndjson")
 	f.Int("workers", d.Check.Workers, "evaluations at once (0: one per CPU)")
 	f.Bool("keep-going", d.Check.KeepGoing, "leave out the rules that do not load, report them (exit 2), and run the others")
+	f.StringSlice("regime", d.Check.Regimes, "run only the rules of these regimes, e.g. IRAN or DPRK,IRAN (default: every regime)")
 	f.Duration("event-timeout", d.Limits.EventTimeout, "time limit of the rules' evaluation of one event (0: none)")
 	f.StringArrayVarP(&outputs, "output", "o", nil, "write the report to this file instead of standard output; FORMAT=FILE writes one more report, in FORMAT, beside the --format one (repeatable; FORMAT=- for standard output)")
 	f.BoolVarP(&quiet, "quiet", "q", false, "text format: print only the summary; no progress line")

@@ -47,7 +47,7 @@ An event that is not valid is reported on standard error and left out; the exit 
 			if err != nil {
 				return err
 			}
-			eng, err := engine(cmd.Context(), s, c, false) // the library's schema and country names
+			eng, err := engine(cmd.Context(), s, c, false, nil) // the library's schema and country names
 			if err != nil {
 				return err
 			}

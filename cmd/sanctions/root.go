@@ -74,14 +74,15 @@ func (g *globals) settings(bind func(v *viper.Viper) error) (*config.Config, err
 }
 
 // engine loads and compiles the rule library; problems in it end the command with status 2.
-// Only check may leave out the rules that do not load (keepGoing): a command that tests, lists,
-// documents or bundles the rules must see every one of them.
-func engine(ctx context.Context, s *streams, c *config.Config, keepGoing bool) (*evaluator.Engine, error) {
+// Only check may leave out the rules that do not load (keepGoing), or keep the rules of some
+// regimes only: a command that tests, lists, documents or bundles the rules must see every one
+// of them.
+func engine(ctx context.Context, s *streams, c *config.Config, keepGoing bool, regimes []string) (*evaluator.Engine, error) {
 	sources, err := library.Resolve(c.Rules.Paths)
 	if err != nil {
 		return nil, withStatus(exitError, err)
 	}
-	eng, err := loadRules(ctx, c, sources, keepGoing)
+	eng, err := loadRules(ctx, c, sources, keepGoing, regimes)
 	if err != nil {
 		printProblems(s.err, "the rules did not load", err)
 		return nil, withStatus(exitError, nil)
@@ -105,8 +106,8 @@ func loadLibrary(ctx context.Context, s *streams, c *config.Config) (*library.Li
 }
 
 // loadRules loads the rule library from sources into an engine with the settings' limits.
-func loadRules(ctx context.Context, c *config.Config, sources []library.Source, keepGoing bool) (*evaluator.Engine, error) {
-	return evaluator.Load(ctx, evaluator.Options{Sources: sources, KeepGoing: keepGoing, EventTimeout: c.Limits.EventTimeout})
+func loadRules(ctx context.Context, c *config.Config, sources []library.Source, keepGoing bool, regimes []string) (*evaluator.Engine, error) {
+	return evaluator.Load(ctx, evaluator.Options{Sources: sources, KeepGoing: keepGoing, EventTimeout: c.Limits.EventTimeout, Regimes: regimes})
 }
 
 // inputLimits are the settings' limits on inputs.

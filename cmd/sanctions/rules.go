@@ -182,6 +182,6 @@ func loadEngine(cmd *cobra.Command, g *globals, s *streams) (*evaluator.Engine, 
 	if err != nil {
 		return nil, nil, err
 	}
-	eng, err := engine(cmd.Context(), s, c, false)
+	eng, err := engine(cmd.Context(), s, c, false, nil)
 	return eng, c, err
 }

@@ -45,7 +45,7 @@ not load as it is, or when it would not load with the new rule.`,
 			// The library loads before the rule is added, so that a failure after is the new rule's.
 			// Its rules must all load, not be set aside.
 			ctx := cmd.Context()
-			if _, err := engine(ctx, s, c, false); err != nil {
+			if _, err := engine(ctx, s, c, false, nil); err != nil {
 				fmt.Fprintln(s.err, "sanctions: wrote nothing: the rule library does not load as it is")
 				return err
 			}
@@ -54,7 +54,7 @@ not load as it is, or when it would not load with the new rule.`,
 				return withStatus(exitError, err)
 			}
 			folder := filepath.Dir(wrote[0])
-			if _, err := engine(ctx, s, c, false); err != nil {
+			if _, err := engine(ctx, s, c, false, nil); err != nil {
 				if rmErr := os.RemoveAll(folder); rmErr != nil {
 					return withStatus(exitError, fmt.Errorf("the rule library does not load with %s, which could not be removed: %w", folder, rmErr))
 				}

@@ -59,7 +59,9 @@ lets those in flight finish. Logs are JSON lines on standard error.`,
 			if err != nil {
 				return withStatus(exitError, err)
 			}
-			load := func(ctx context.Context) (*evaluator.Engine, error) { return loadRules(ctx, c, sources, false) }
+			load := func(ctx context.Context) (*evaluator.Engine, error) {
+				return loadRules(ctx, c, sources, false, c.Check.Regimes)
+			}
 			ctx := cmd.Context()
 			srv, err := server.New(ctx, load, server.Options{Token: c.Serve.Token, Limits: inputLimits(c),
 				Workers: c.Check.Workers, Tool: toolInfo(), Log: log, MaxInflightBytes: c.Serve.MaxInflightBytes})

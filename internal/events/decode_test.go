@@ -91,6 +91,19 @@ func TestDecodeShapes(t *testing.T) {
 			"!1:duplicate key at /parties/from/state: a JSON object must not repeat a key (readers disagree on which copy counts): refused"},
 		{"ndjson duplicate key", NDJSON, "{\"id\": \"a\"}\n{\"id\": \"b\", \"id\": \"c\"}\n{\"id\": \"d\"}\n",
 			"a@1 !2:duplicate key at /id: a JSON object must not repeat a key (readers disagree on which copy counts): refused d@3"},
+		// A lone surrogate escape before the repeated key once stopped the check (found by the
+		// property test): the event came out with the last copy of "type".
+		{"ndjson duplicate key after a lone surrogate", NDJSON, "{\"id\": \"a\", \"s\": \"\\ud800\", \"type\": \"transfer\", \"type\": \"meeting\"}\n",
+			"!1:duplicate key at /type: a JSON object must not repeat a key (readers disagree on which copy counts): refused"},
+		{"json duplicate key after a lone surrogate", JSON, "[{\"id\": \"a\", \"s\": \"\\ud800\", \"type\": \"transfer\", \"type\": \"meeting\"}, {\"id\": \"b\"}]",
+			"!1:duplicate key at /type: a JSON object must not repeat a key (readers disagree on which copy counts): refused b@1"},
+		// A syntax error inside the events of a wrapper is one rejection (it was once two).
+		{"json wrapper with a missing comma", JSON, "{\"events\": [{\"id\": \"a\"} {\"id\": \"b\"}]}",
+			"a@1 !1:invalid JSON: invalid character '{' after array element (expecting ',' or ']') (the rest of the input is not read)"},
+		{"json wrapper cut short", JSON, "{\"events\": [{\"id\": \"a\"}, {\"id\": \"b\"}",
+			"a@1 b@1 !1:invalid JSON: the input ends in the middle of a value (the rest of the input is not read)"},
+		{"json wrapper with no value", JSON, "{\"events\": ", "!1:invalid JSON: the input ends in the middle of a value (the rest of the input is not read)"},
+		{"json a lone surrogate is read as NDJSON reads it", JSON, "[{\"id\": \"a\", \"s\": \"\\ud800\"}, {\"id\": \"b\"}]", "a@1 b@1"},
 		{"ndjson", NDJSON, "{\"id\": \"a\"}\n\n{\"id\": \"b\"}\n", "a@1 b@3"},
 		{"ndjson no final newline", NDJSON, "{\"id\": \"a\"}\n{\"id\": \"b\"}", "a@1 b@2"},
 		{"ndjson two values on a line", NDJSON, "{\"id\": \"a\"} {\"id\": \"b\"}\n", "!1:invalid JSON: unexpected data after the top-level value (one event per line)"},

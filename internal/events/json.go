@@ -48,7 +48,7 @@ func (d *decoder) json() error {
 	// The framing decoder lets duplicate names through: each event's duplicates are found when
 	// the event is checked alone (jsonValue), the wrapper's by jsonWrapper, so that a duplicate
 	// rejects one event, not the rest of the input.
-	in.dec = jsontext.NewDecoder(bytes.NewBuffer(data), jsontext.AllowDuplicateNames(true))
+	in.dec = jsontext.NewDecoder(bytes.NewBuffer(data), jsontext.AllowDuplicateNames(true), jsontext.AllowInvalidUTF8(true))
 	switch data[start] {
 	case '[':
 		if _, err := in.dec.ReadToken(); err != nil {
@@ -96,7 +96,7 @@ func (in *jsonInput) end() error {
 // isWrapper says whether the top-level object has a section key (events, ...): it reads the
 // object's keys with a decoder of its own, skipping their values.
 func (in *jsonInput) isWrapper() bool {
-	dec := jsontext.NewDecoder(bytes.NewBuffer(in.data), jsontext.AllowDuplicateNames(true))
+	dec := jsontext.NewDecoder(bytes.NewBuffer(in.data), jsontext.AllowDuplicateNames(true), jsontext.AllowInvalidUTF8(true))
 	if _, err := dec.ReadToken(); err != nil {
 		return false
 	}
@@ -138,6 +138,10 @@ func (in *jsonInput) wrapper() error {
 		seen[key] = true
 		switch {
 		case d.in.isSection(key):
+			if in.dec.PeekKind() == 0 { // no value: the input ends, or is not JSON, here
+				_, err := in.dec.ReadToken()
+				return in.syntax(err)
+			}
 			if in.dec.PeekKind() != '[' {
 				if err := d.reject(in.pos(skipJSONSpace(in.data, int(in.dec.InputOffset()))), key+": want an array of events"); err != nil {
 					return err
@@ -151,7 +155,7 @@ func (in *jsonInput) wrapper() error {
 			if _, err := in.dec.ReadToken(); err != nil { // [
 				return in.syntax(err)
 			}
-			if err := in.elements(); err != nil {
+			if err := in.elements(); err != nil || in.done {
 				return err
 			}
 			d.section = ""
@@ -249,7 +253,9 @@ func decodeValue(raw []byte) (v any, off int, msg string) {
 func duplicateKey(raw []byte) (off int, msg string) {
 	dec := checkers.Get().(*jsontext.Decoder)
 	defer checkers.Put(dec)
-	dec.Reset(bytes.NewBuffer(raw))
+	// A lone surrogate escape ("\ud800") must not stop the check before a repeated key: encoding/json
+	// accepts it (as U+FFFD), and would then keep the last copy of the key silently.
+	dec.Reset(bytes.NewBuffer(raw), jsontext.AllowInvalidUTF8(true))
 	_, err := dec.ReadValue()
 	var se *jsontext.SyntacticError
 	if !errors.As(err, &se) || !errors.Is(se.Err, jsontext.ErrDuplicateName) {
@@ -265,8 +271,12 @@ func duplicateKey(raw []byte) (off int, msg string) {
 // checkers are decoders for duplicateKey, reused (jsontext refuses duplicate names by default).
 var checkers = sync.Pool{New: func() any { return new(jsontext.Decoder) }}
 
-// syntax rejects the rest of the input after a syntax error of the framing decoder.
+// syntax rejects the rest of the input after a syntax error of the framing decoder, once: the
+// callers up the wrapper that see the same error again add nothing.
 func (in *jsonInput) syntax(err error) error {
+	if in.done {
+		return nil
+	}
 	in.done = true
 	off := int(in.dec.InputOffset())
 	msg := "invalid JSON: " + err.Error()

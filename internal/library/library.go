@@ -18,7 +18,9 @@
 package library
 
 import (
+	"fmt"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -186,4 +188,57 @@ func (lib *Library) CategoryColours() map[string]string {
 		}
 	}
 	return out
+}
+
+// CategoryTitles maps each rule category to its title, the label a report shows its readers in
+// place of the category's name (for report.HTML's Labels).
+func (lib *Library) CategoryTitles() map[string]string {
+	out := map[string]string{}
+	for _, c := range lib.Categories() {
+		if c.Title != "" {
+			out[c.Name] = c.Title
+		}
+	}
+	return out
+}
+
+// Regimes are the regimes the metadata schema names (custom.regime), in its order.
+func (lib *Library) Regimes() []string {
+	if lib.metadata == nil {
+		return nil
+	}
+	var out []string
+	props := asMap(asMap(asMap(asMap(lib.metadata.raw["properties"])["custom"])["properties"])["regime"])
+	for _, x := range asList(props["oneOf"]) {
+		if name, _ := asMap(x)["const"].(string); name != "" {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// KeepRegimes takes the rules of every other regime out of the library (their modules, tests
+// and examples; not as problems: the run was asked for these regimes only). The regimes' own
+// helpers (sanctions/<regime>/lib) stay, as do the shared ones. A name the metadata schema does
+// not list is an error naming those it does.
+func (lib *Library) KeepRegimes(regimes []string) error {
+	known := lib.Regimes()
+	keep := map[string]bool{}
+	for _, r := range regimes {
+		r = strings.ToUpper(strings.TrimSpace(r))
+		if !slices.Contains(known, r) {
+			return fmt.Errorf("regime %q: the rule library has %s", r, strings.Join(known, ", "))
+		}
+		keep[r] = true
+	}
+	drop := map[string]bool{}
+	for name, dir := range lib.ruleDirs {
+		if parts := strings.Split(RuleDir(lib.Paths[name]), "/"); len(parts) == 3 && !keep[strings.ToUpper(parts[1])] {
+			drop[dir] = true
+		}
+	}
+	for dir := range drop {
+		lib.Drop(dir, nil)
+	}
+	return nil
 }

@@ -61,7 +61,7 @@ func TestMetadataProblems(t *testing.T) {
 		{"no citations", citations, "#   citations: []\n", "missing custom.citations"},
 		{"a citation without a paragraph", `paragraph: "9", `, "", "custom.citations[0] lacks paragraph"},
 		{"an unquoted date", `in_force: "2009-06-12"`, "in_force: 2009-06-12", `custom.citations[0].in_force "2009-06-12T00:00:00Z" is not a date like 2006-10-14 (quote it in YAML)`},
-		{"a direction", `in_force: "2009-06-12"}`, `in_force: "2009-06-12", direction: up}`, `custom.citations[0].direction "up" is not from_dprk or to_dprk`},
+		{"a direction", `in_force: "2009-06-12"}`, `in_force: "2009-06-12", direction: up}`, `custom.citations[0].direction "up" is not one of from_dprk, to_dprk, from_iran, to_iran`},
 		{"covers not a list", `in_force: "2009-06-12"}`, `in_force: "2009-06-12", covers: arms}`, "custom.citations[0].covers is not a list of taxonomy groups"},
 		{"an unknown citation key", `in_force: "2009-06-12"}`, `in_force: "2009-06-12", colour: red}`, `custom.citations[0]: unknown key "colour"`},
 		{"another regime", "#   severity: low\n", "#   severity: low\n#   regime: IRAN\n", `custom.regime "IRAN" disagrees with the rule's folder, whose regime is DPRK`},
@@ -87,12 +87,12 @@ func TestMetadataProblems(t *testing.T) {
 // TestRegimeFromFolder: the regime is the rule's folder in capitals, one of the metadata
 // schema's regimes, and the package must be in that folder.
 func TestRegimeFromFolder(t *testing.T) {
-	iran := strings.Replace(bareRule, "sanctions.dprk.", "sanctions.iran.", 1)
+	narnia := strings.Replace(bareRule, "sanctions.dprk.", "sanctions.narnia.", 1)
 	for file, want := range map[string]string{
-		"sanctions/iran/test_rule/test_rule.rego": `METADATA of data.sanctions.iran.test_rule: custom.regime "IRAN" is not one of the regimes of the metadata schema (DPRK)`,
-		"sanctions/dprk/test_rule/test_rule.rego": "METADATA of data.sanctions.iran.test_rule: package data.sanctions.iran.test_rule is in the folder sanctions/dprk/test_rule",
+		"sanctions/narnia/test_rule/test_rule.rego": `METADATA of data.sanctions.narnia.test_rule: custom.regime "NARNIA" is not one of the regimes of the metadata schema (DPRK, IRAN)`,
+		"sanctions/dprk/test_rule/test_rule.rego":   "METADATA of data.sanctions.narnia.test_rule: package data.sanctions.narnia.test_rule is in the folder sanctions/dprk/test_rule",
 	} {
-		if _, err := loadRule(t, file, iran); err == nil || !strings.Contains(err.Error(), want) {
+		if _, err := loadRule(t, file, narnia); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%s: got %v\nwant %s", file, err, want)
 		}
 	}
@@ -205,5 +205,41 @@ func TestVocabularyInStep(t *testing.T) {
 	cats := testrules.Library(t).Categories()
 	if len(cats) != 9 || cats[0] != (library.Category{Name: "arms_embargo", Title: "Arms embargo", Colour: "#c0392b"}) {
 		t.Errorf("categories: %v", cats)
+	}
+}
+
+// TestCategoryTitles: every category of the metadata schema that has a title maps to it; one
+// without a title is left out (a report then derives a label from its name).
+func TestCategoryTitles(t *testing.T) {
+	lib := testrules.Library(t)
+	titles := lib.CategoryTitles()
+	cats := lib.Categories()
+	if len(titles) != len(cats) || len(cats) == 0 {
+		t.Fatalf("%d titles for %d categories: %v", len(titles), len(cats), titles)
+	}
+	for _, c := range cats {
+		if titles[c.Name] != c.Title || c.Title == "" {
+			t.Errorf("%s: title %q, want the schema's %q", c.Name, titles[c.Name], c.Title)
+		}
+	}
+	if got := titles["missile_programme"]; got != "Ballistic missile programme" {
+		t.Errorf("missile_programme: %q", got)
+	}
+	data, err := os.ReadFile(filepath.Join(testrules.Dir(), library.MetadataSchemaFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	untitled := strings.Replace(string(data), `"title": "Ballistic missile programme",`, "", 1)
+	if untitled == string(data) {
+		t.Fatal("the metadata schema no longer titles missile_programme as this test expects")
+	}
+	lib, err = library.Load(context.Background(), library.Source{Name: "rules",
+		FS: testrules.FS(t, map[string]string{library.MetadataSchemaFile: untitled})})
+	if err != nil {
+		t.Fatal(err)
+	}
+	titles = lib.CategoryTitles()
+	if _, ok := titles["missile_programme"]; ok || titles["arms_embargo"] != "Arms embargo" {
+		t.Errorf("without its title, missile_programme is still there, or the others are gone: %v", titles)
 	}
 }

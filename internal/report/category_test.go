@@ -19,7 +19,8 @@ import (
 // colours of the categories come from its metadata schema, as `sanctions check` passes them.
 func libraryOptions(t testing.TB) report.Options {
 	t.Helper()
-	return report.Options{CategoryColours: testrules.Library(t).CategoryColours()}
+	lib := testrules.Library(t)
+	return report.Options{CategoryColours: lib.CategoryColours(), CategoryLabels: lib.CategoryTitles()}
 }
 
 // cyberRule is a rule of a category the shipped library does not have; it fires on every
@@ -95,7 +96,7 @@ func TestLibraryAddsACategory(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := report.Lookup("html", report.Options{CategoryColours: eng.Library().CategoryColours()})
+	r, err := report.Lookup("html", report.Options{CategoryColours: eng.Library().CategoryColours(), CategoryLabels: eng.Library().CategoryTitles()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -103,7 +104,7 @@ func TestLibraryAddsACategory(t *testing.T) {
 	if err := r.Render(&buf, rep); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{`fill="` + colour + `"><title>`, "border-left-color: " + colour, `<option value="cyber">cyber</option>`} {
+	for _, want := range []string{`fill="` + colour + `"><title>`, "border-left-color: " + colour, `<option value="cyber">Cyber</option>`} {
 		if !strings.Contains(buf.String(), want) {
 			t.Errorf("the report lacks %s", want)
 		}

@@ -7,6 +7,8 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/sanctions-dev/sanctions/evaluator"
 )
@@ -18,6 +20,12 @@ type HTML struct {
 	// Colours gives each finding category its colour in the timeline and the badges: the
 	// categories of the rule library (library.Library.CategoryColours). Others are grey.
 	Colours map[string]string
+	// Labels gives each finding category the label a reader sees in place of its key (in the
+	// filter, the timeline's legend and tooltips, the cards): the titles of the rule library's
+	// categories (library.Library.CategoryTitles). A category without one is shown as its key
+	// made readable ("cyber_ops" as "Cyber ops"); the key stays in data-category, which the
+	// filter matches.
+	Labels map[string]string
 }
 
 type htmlFinding struct {
@@ -25,6 +33,7 @@ type htmlFinding struct {
 	Result   evaluator.Verdict
 	Finding  evaluator.Finding
 	Colour   string
+	Category string // the category's label (HTML.Labels)
 	Sources  map[string]evaluator.Source
 	Search   string // lower-cased text the filter matches
 	When     string
@@ -55,7 +64,8 @@ type htmlSegment struct {
 
 type htmlLegend struct {
 	Name, Colour string
-	X            float64
+	X, Y         float64 // the swatch's top left corner
+	TextY        float64 // the baseline of its label
 }
 
 // htmlExempted is a finding that an exemption turned off.
@@ -79,9 +89,16 @@ type htmlPage struct {
 	ChartW     float64
 	ChartH     float64
 	MaxCount   int
-	Categories []string
+	Categories []htmlCategory
 
 	colours map[string]string // category -> colour (HTML.Colours)
+	labels  map[string]string // category -> label (HTML.Labels)
+}
+
+// htmlCategory is a category of the page's findings: its key (what data-category and the
+// filter hold) and its label (what the reader sees).
+type htmlCategory struct {
+	Key, Label string
 }
 
 type sevCount struct {
@@ -93,7 +110,7 @@ const chartBase = 170.0 // y of the chart's baseline
 
 // Render writes r as HTML.
 func (h HTML) Render(w io.Writer, r *Report) error {
-	page := htmlPage{Report: r, colours: h.Colours}
+	page := htmlPage{Report: r, colours: h.Colours, labels: h.Labels}
 	for _, s := range evaluator.Severities {
 		page.Severities = append(page.Severities, sevCount{string(s), r.Summary.BySeverity[string(s)]})
 	}
@@ -126,16 +143,17 @@ func (h HTML) Render(w io.Writer, r *Report) error {
 		}
 		for _, f := range res.Findings {
 			hf := htmlFinding{
-				ID:      fmt.Sprintf("f-%s-%s", anchorOf(res.EventID), strings.ToLower(f.RuleID)),
-				Result:  res,
-				Finding: f,
-				Colour:  page.colourOf(f.Category),
-				Sources: sources,
-				When:    when,
-				Verdict: verdictText(f.Verdict),
+				ID:       fmt.Sprintf("f-%s-%s", anchorOf(res.EventID), strings.ToLower(f.RuleID)),
+				Result:   res,
+				Finding:  f,
+				Colour:   page.colourOf(f.Category),
+				Category: page.labelOf(f.Category),
+				Sources:  sources,
+				When:     when,
+				Verdict:  verdictText(f.Verdict),
 			}
 			hf.Search = strings.ToLower(strings.Join([]string{res.EventID, f.RuleID, f.Title, res.Event.Summary,
-				f.Category, strings.Join(f.Reasoning, " ")}, " "))
+				f.Category, hf.Category, strings.Join(f.Reasoning, " ")}, " "))
 			for _, e := range f.Evidence {
 				q := htmlQuote{Quote: e.Quote, Source: sourceText(sources, e.Source)}
 				if s, ok := sources[e.Source]; ok {
@@ -153,9 +171,9 @@ func (h HTML) Render(w io.Writer, r *Report) error {
 		}
 	}
 	for c := range cats {
-		page.Categories = append(page.Categories, c)
+		page.Categories = append(page.Categories, htmlCategory{Key: c, Label: page.labelOf(c)})
 	}
-	sort.Strings(page.Categories)
+	sort.Slice(page.Categories, func(i, j int) bool { return page.Categories[i].Key < page.Categories[j].Key })
 	page.timeline(byMonth)
 	return htmlTemplate.Execute(w, page)
 }
@@ -193,23 +211,29 @@ func (p *htmlPage) timeline(byMonth map[string]map[string]int) {
 			LabelX: x + barW/2, LabelY: chartBase + 14}
 		y := chartBase
 		for _, c := range p.Categories {
-			n := byMonth[m][c]
+			n := byMonth[m][c.Key]
 			if n == 0 {
 				continue
 			}
 			h := 140 * float64(n) / float64(p.MaxCount)
 			y -= h
-			bar.Segments = append(bar.Segments, htmlSegment{Y: y, Height: h, Colour: p.colourOf(c), Title: fmt.Sprintf("%s: %d %s", m, n, c)})
+			bar.Segments = append(bar.Segments, htmlSegment{Y: y, Height: h, Colour: p.colourOf(c.Key), Title: fmt.Sprintf("%s: %d %s", m, n, c.Label)})
 			bar.Total += n
 		}
 		p.Bars = append(p.Bars, bar)
 	}
-	x := left
+	// The legend runs in rows under the months: an entry that would pass the chart's right
+	// edge starts the next row (a label is about 7 units a character).
+	x, y := left, chartBase+28
 	for _, c := range p.Categories {
-		p.Legend = append(p.Legend, htmlLegend{Name: c, Colour: p.colourOf(c), X: x})
-		x += float64(len(c))*7 + 30
+		w := float64(utf8.RuneCountInString(c.Label))*7 + 30
+		if x > left && x+w > left+width+40 {
+			x, y = left, y+18
+		}
+		p.Legend = append(p.Legend, htmlLegend{Name: c.Label, Colour: p.colourOf(c.Key), X: x, Y: y, TextY: y + 9})
+		x += w
 	}
-	p.ChartW, p.ChartH = left+width+40, chartBase+50
+	p.ChartW, p.ChartH = left+width+40, y+22
 }
 
 // colourOf is a category's colour, grey for one the library does not colour.
@@ -218,6 +242,26 @@ func (p *htmlPage) colourOf(category string) string {
 		return c
 	}
 	return "#555555"
+}
+
+// labelOf is a category's label: the library's (HTML.Labels), or else its key made readable.
+func (p *htmlPage) labelOf(category string) string {
+	if l := p.labels[category]; l != "" {
+		return l
+	}
+	return categoryLabel(category)
+}
+
+// categoryLabel makes a category key readable for a category the library gives no label:
+// underscores become spaces and the first letter is upper-case ("arms_embargo" is
+// "Arms embargo").
+func categoryLabel(key string) string {
+	s := strings.TrimSpace(strings.ReplaceAll(key, "_", " "))
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return key
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // monthOf is the YYYY-MM of a date prefix (a bare year counts as its January).

@@ -146,7 +146,14 @@ func writeMarkdownResult(w *bufio.Writer, res evaluator.Verdict) {
 		if len(f.CounterEvidence) > 0 {
 			var d []string
 			for _, c := range f.CounterEvidence {
-				d = append(d, c.Status+" by "+c.By)
+				s := c.Status + " by " + c.By
+				if c.Note != "" {
+					s += ": " + c.Note
+				}
+				if c.URL != "" {
+					s += " (<" + c.URL + ">)"
+				}
+				d = append(d, s)
 			}
 			fmt.Fprintf(w, "Denials: %s.\n", strings.Join(d, "; "))
 		}

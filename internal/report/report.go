@@ -287,6 +287,9 @@ type Options struct {
 	// CategoryColours gives each rule category its colour (html), as the rule library's
 	// metadata schema does (library.Library.CategoryColours).
 	CategoryColours map[string]string
+	// CategoryLabels gives each rule category the title readers see in its place (html), as
+	// the metadata schema does (library.Library.CategoryTitles).
+	CategoryLabels map[string]string
 }
 
 // formats lists the renderers by name; the names feed --format's help.
@@ -295,7 +298,7 @@ var formats = map[string]func(Options) Renderer{
 	"json":     func(Options) Renderer { return JSON{} },
 	"ndjson":   func(Options) Renderer { return NDJSON{} },
 	"markdown": func(Options) Renderer { return Markdown{} },
-	"html":     func(o Options) Renderer { return HTML{Colours: o.CategoryColours} },
+	"html":     func(o Options) Renderer { return HTML{Colours: o.CategoryColours, Labels: o.CategoryLabels} },
 	"sarif":    func(Options) Renderer { return SARIF{} },
 	"junit":    func(Options) Renderer { return JUnit{} },
 	"csv":      func(Options) Renderer { return CSV{} },

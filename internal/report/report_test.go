@@ -78,10 +78,11 @@ func TestGolden(t *testing.T) {
 func TestSummaryCounts(t *testing.T) {
 	rep := seedReport(t)
 	s := rep.Summary
-	if s.Events != s.Evaluated+s.Rejected || s.Events != 7 || s.Findings != 4 || s.BySeverity["high"] != 4 || s.Rules != 18 {
-		t.Errorf("summary %+v", s)
+	rules := len(testrules.Engine(t).Rules()) // every rule of the library counts, fired or not
+	if s.Events != s.Evaluated+s.Rejected || s.Events != 7 || s.Findings != 4 || s.BySeverity["high"] != 4 || s.Rules != rules || rules < 20 {
+		t.Errorf("summary %+v, with %d rules in the library", s, rules)
 	}
-	if got := report.SummaryLine(rep); got != "7 events: 7 evaluated, 0 rejected; 4 findings (4 high); 18 rules; 0 errors." {
+	if got, want := report.SummaryLine(rep), fmt.Sprintf("7 events: 7 evaluated, 0 rejected; 4 findings (4 high); %d rules; 0 errors.", rules); got != want {
 		t.Errorf("summary line %q", got)
 	}
 	if rep.Worst() != "high" {

@@ -136,6 +136,12 @@ func writeResult(w *bufio.Writer, res evaluator.Verdict, p palette) {
 				if c.Source != "" {
 					line += " (" + sourceText(sources, c.Source) + ")"
 				}
+				if c.Note != "" {
+					line += ": " + c.Note
+				}
+				if c.URL != "" {
+					line += " (" + c.URL + ")"
+				}
 				fmt.Fprintln(w, line)
 			}
 		}

@@ -40,7 +40,7 @@ func shippedCases(t *testing.T) []Case {
 func TestFullNames(t *testing.T) {
 	forms := map[string]*regexp.Regexp{
 		"rego":    regexp.MustCompile(`^rego/sanctions(\.\w+)+\.test_\w+$`),
-		"example": regexp.MustCompile(`^example/DPRK(-[A-Z]+)+/(fire|quiet)/[\w-]+$`),
+		"example": regexp.MustCompile(`^example/(DPRK|IRAN)(-[A-Z]+)+/(fire|quiet)/[\w-]+$`),
 		"fixture": regexp.MustCompile(`^fixture/.+/fixtures/seed/efe-2024-01-15\.yaml/seed-[\w-]+$`),
 	}
 	seen := map[string]bool{}
@@ -71,7 +71,7 @@ func TestSelect(t *testing.T) {
 		kinds map[string]bool // the kinds that must be selected, and no other
 		each  string          // a text every selected full name holds
 	}{
-		{"arms_export_test", map[string]bool{"rego": true}, "rego/sanctions.dprk.arms_export_test."},
+		{"dprk.arms_export_test", map[string]bool{"rego": true}, "rego/sanctions.dprk.arms_export_test."},
 		{"^example/DPRK-ARMS-EXPORT/quiet/", map[string]bool{"example": true}, "/quiet/"},
 		{"(?i)arms.export", map[string]bool{"rego": true, "example": true}, ""},
 		{"seed-choe-visit$", map[string]bool{"fixture": true}, "seed-choe-visit"},

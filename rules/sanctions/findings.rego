@@ -14,6 +14,10 @@ candidates contains f if {
 	some f in data.sanctions.dprk[_].finding
 }
 
+candidates contains f if {
+	some f in data.sanctions.iran[_].finding
+}
+
 findings contains f if {
 	some f in candidates
 	not f.exemption

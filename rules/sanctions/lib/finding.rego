@@ -71,12 +71,12 @@ finding_cited(chain, facts, cited) := f if {
 		"reasoning": array.concat(
 			array.concat(
 				array.concat(array.concat(facts.facts, object.get(facts, "direction_facts", [])), [item_reason(it) | some it in facts.items]),
-				array.concat([timing_reason(used)], [law_reason(u) | some u in used]),
+				array.concat(array.concat([timing_reason(used)], [law_reason(u) | some u in used]), contested_reasons(used)),
 			),
 			array.concat(review, [conclusion[v], confidence_reason]),
 		),
 		"evidence": [{"quote": e.quote, "source": e.source} | some e in input.evidence],
-		"counter_evidence": counter_evidence,
+		"counter_evidence": array.concat(counter_evidence, contested_law(used)),
 		"event_id": input.id,
 	}
 	f := object.union(base, exemption_part(meta.custom.id, cats))
@@ -218,3 +218,16 @@ conclusion := {
 
 # citation_out(c) is a citation as findings carry it.
 citation_out(c) := object.filter(c, {"resolution", "paragraph", "summary", "url", "note"})
+
+# contested_law(used) is the challenges to the law that the cited paragraphs carry (a citation's
+# `contested`): counter-evidence about the law, not about the event, which never drops the finding.
+contested_law(used) := [{"by": c.by, "status": "contested", "note": c.note, "url": c.url} |
+	some u in used
+	c := u.citation.contested
+]
+
+# A citation's contested.note follows its contested.by in a sentence: "hold that ...".
+contested_reasons(used) := [sprintf("The application of UNSCR %s, paragraph %s, is contested: %s %s The finding rests on the measure as re-applied, and stands.", [u.citation.resolution, u.citation.paragraph, u.citation.contested.by, u.citation.contested.note]) |
+	some u in used
+	u.citation.contested
+]
