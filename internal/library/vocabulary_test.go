@@ -89,7 +89,7 @@ func TestMetadataProblems(t *testing.T) {
 func TestRegimeFromFolder(t *testing.T) {
 	narnia := strings.Replace(bareRule, "sanctions.dprk.", "sanctions.narnia.", 1)
 	for file, want := range map[string]string{
-		"sanctions/narnia/test_rule/test_rule.rego": `METADATA of data.sanctions.narnia.test_rule: custom.regime "NARNIA" is not one of the regimes of the metadata schema (DPRK, IRAN)`,
+		"sanctions/narnia/test_rule/test_rule.rego": `METADATA of data.sanctions.narnia.test_rule: custom.regime "NARNIA" is not one of the regimes of the metadata schema (DPRK, IRAN, YEMEN)`,
 		"sanctions/dprk/test_rule/test_rule.rego":   "METADATA of data.sanctions.narnia.test_rule: package data.sanctions.narnia.test_rule is in the folder sanctions/dprk/test_rule",
 	} {
 		if _, err := loadRule(t, file, narnia); err == nil || !strings.Contains(err.Error(), want) {

@@ -18,6 +18,10 @@ candidates contains f if {
 	some f in data.sanctions.iran[_].finding
 }
 
+candidates contains f if {
+	some f in data.sanctions.yemen[_].finding
+}
+
 findings contains f if {
 	some f in candidates
 	not f.exemption
