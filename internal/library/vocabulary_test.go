@@ -61,7 +61,7 @@ func TestMetadataProblems(t *testing.T) {
 		{"no citations", citations, "#   citations: []\n", "missing custom.citations"},
 		{"a citation without a paragraph", `paragraph: "9", `, "", "custom.citations[0] lacks paragraph"},
 		{"an unquoted date", `in_force: "2009-06-12"`, "in_force: 2009-06-12", `custom.citations[0].in_force "2009-06-12T00:00:00Z" is not a date like 2006-10-14 (quote it in YAML)`},
-		{"a direction", `in_force: "2009-06-12"}`, `in_force: "2009-06-12", direction: up}`, `custom.citations[0].direction "up" is not one of from_dprk, to_dprk, from_iran, to_iran`},
+		{"a direction", `in_force: "2009-06-12"}`, `in_force: "2009-06-12", direction: up}`, `custom.citations[0].direction "up" is not one of from_dprk, to_dprk, from_iran, to_iran, from_libya, to_libya`},
 		{"covers not a list", `in_force: "2009-06-12"}`, `in_force: "2009-06-12", covers: arms}`, "custom.citations[0].covers is not a list of taxonomy groups"},
 		{"an unknown citation key", `in_force: "2009-06-12"}`, `in_force: "2009-06-12", colour: red}`, `custom.citations[0]: unknown key "colour"`},
 		{"another regime", "#   severity: low\n", "#   severity: low\n#   regime: IRAN\n", `custom.regime "IRAN" disagrees with the rule's folder, whose regime is DPRK`},
@@ -89,7 +89,7 @@ func TestMetadataProblems(t *testing.T) {
 func TestRegimeFromFolder(t *testing.T) {
 	narnia := strings.Replace(bareRule, "sanctions.dprk.", "sanctions.narnia.", 1)
 	for file, want := range map[string]string{
-		"sanctions/narnia/test_rule/test_rule.rego": `METADATA of data.sanctions.narnia.test_rule: custom.regime "NARNIA" is not one of the regimes of the metadata schema (DPRK, IRAN, YEMEN)`,
+		"sanctions/narnia/test_rule/test_rule.rego": `METADATA of data.sanctions.narnia.test_rule: custom.regime "NARNIA" is not one of the regimes of the metadata schema (DPRK, IRAN, YEMEN, LIBYA)`,
 		"sanctions/dprk/test_rule/test_rule.rego":   "METADATA of data.sanctions.narnia.test_rule: package data.sanctions.narnia.test_rule is in the folder sanctions/dprk/test_rule",
 	} {
 		if _, err := loadRule(t, file, narnia); err == nil || !strings.Contains(err.Error(), want) {

@@ -40,7 +40,7 @@ func shippedCases(t *testing.T) []Case {
 func TestFullNames(t *testing.T) {
 	forms := map[string]*regexp.Regexp{
 		"rego":    regexp.MustCompile(`^rego/sanctions(\.\w+)+\.test_\w+$`),
-		"example": regexp.MustCompile(`^example/(DPRK|IRAN|YEMEN)(-[A-Z]+)+/(fire|quiet)/[\w-]+$`),
+		"example": regexp.MustCompile(`^example/(DPRK|IRAN|YEMEN|LIBYA)(-[A-Z]+)+/(fire|quiet)/[\w-]+$`),
 		"fixture": regexp.MustCompile(`^fixture/.+/fixtures/seed/efe-2024-01-15\.yaml/seed-[\w-]+$`),
 	}
 	seen := map[string]bool{}

@@ -22,6 +22,10 @@ candidates contains f if {
 	some f in data.sanctions.yemen[_].finding
 }
 
+candidates contains f if {
+	some f in data.sanctions.libya[_].finding
+}
+
 findings contains f if {
 	some f in candidates
 	not f.exemption
