@@ -30,6 +30,9 @@ func (Markdown) Render(w io.Writer, r *Report) error {
 		fmt.Fprintf(bw, " %d |", s.BySeverity[string(sev)])
 	}
 	fmt.Fprintf(bw, " %d | %d |\n\n", s.Rules, r.ErrorCount())
+	if line := RegimeLine(r); line != "" {
+		fmt.Fprintf(bw, "%s\n\n", line)
+	}
 	if s.Exempted > 0 {
 		fmt.Fprintf(bw, "%s turned off by exemptions, each listed under its event.\n\n", plural(s.Exempted, "finding"))
 	}

@@ -88,6 +88,7 @@ type Summary struct {
 	Rejected   int            `json:"rejected"`
 	Findings   int            `json:"findings"`
 	BySeverity map[string]int `json:"by_severity"`
+	ByRegime   map[string]int `json:"by_regime,omitempty"` // findings by the regime of their rule
 	Rules      int            `json:"rules"`
 	Exempted   int            `json:"exempted,omitempty"` // findings turned off by exemptions (each listed under its event)
 	// ErrorsOmitted counts the errors past report.MaxListedErrors, counted but not listed.
@@ -217,6 +218,12 @@ func (r *Report) count(res evaluator.Verdict) evaluator.Verdict {
 	}
 	for _, f := range res.Findings {
 		r.Summary.BySeverity[string(f.Severity)]++
+		if f.Regime != "" {
+			if r.Summary.ByRegime == nil {
+				r.Summary.ByRegime = map[string]int{}
+			}
+			r.Summary.ByRegime[f.Regime]++
+		}
 		if f.Severity.Rank() > r.worst.Rank() {
 			r.worst = f.Severity
 		}

@@ -9,6 +9,7 @@ import (
 	"github.com/fatih/color"
 
 	"github.com/sanctions-dev/sanctions/evaluator"
+	"github.com/sanctions-dev/sanctions/internal/sortedkeys"
 )
 
 // Text renders a report for a terminal: per event its findings, with verdict, confidence,
@@ -83,6 +84,9 @@ func (t Text) End(w io.Writer, r *Report) error {
 		}
 	}
 	fmt.Fprintln(bw, p.paint(SummaryLine(r), color.Bold))
+	if line := RegimeLine(r); line != "" {
+		fmt.Fprintln(bw, line)
+	}
 	if note := r.Hidden.Note(); note != "" {
 		fmt.Fprintln(bw, "Not shown: "+note)
 	}
@@ -216,6 +220,19 @@ func SummaryLine(r *Report) string {
 	}
 	line += fmt.Sprintf("; %s; %s.", plural(s.Rules, "rule"), plural(r.ErrorCount(), "error"))
 	return line
+}
+
+// RegimeLine counts the findings by regime, when they come from more than one ("" otherwise):
+// "Findings by regime: DPRK 3, IRAN 1, YEMEN 1."
+func RegimeLine(r *Report) string {
+	if len(r.Summary.ByRegime) < 2 {
+		return ""
+	}
+	var parts []string
+	for _, k := range sortedkeys.Of(r.Summary.ByRegime) {
+		parts = append(parts, fmt.Sprintf("%s %d", k, r.Summary.ByRegime[k]))
+	}
+	return "Findings by regime: " + strings.Join(parts, ", ") + "."
 }
 
 func plural(n int, noun string) string {

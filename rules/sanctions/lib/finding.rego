@@ -140,12 +140,34 @@ covers_ok(c, _) if not c.covers
 
 covers_ok(_, matched) if count(matched) > 0
 
-# chosen(cited) keeps the citations surely in force, when there are any; otherwise those whose
-# time in force the event's vague date may or may not reach.
+# chosen(cited) keeps the citations surely in force, when there are any; otherwise, when the
+# times in force of those that may apply cover the event's whole period together (one measure
+# ending the day before the next begins, as 1747 (2007) 5 and 2231 (2015) Annex B 6(b) do on
+# Implementation Day), all of them, in force: on every day of the period one of them applied;
+# otherwise those whose time in force the event's vague date may or may not reach.
 chosen(cited) := sure if {
 	sure := [c | some c in cited; c.timing == "in_force"]
 	count(sure) > 0
+} else := [object.union(c, {"timing": "in_force"}) | some c in cited] if {
+	covered_together(cited)
 } else := cited
+
+# covered_together(cited): the citations' times in force, taken together, leave no day of the
+# event's period uncovered.
+covered_together(cited) if {
+	count(cited) > 1
+	spans := sort([[c.citation.in_force, object.get(c.citation, "until", "9999-12-31")] | some c in cited])
+	spans[0][0] <= period_start
+	every i in numbers.range(1, count(spans) - 1) {
+		spans[i][0] <= day_after(max([spans[j][1] | some j in numbers.range(0, i - 1)]))
+	}
+	max([s[1] | some s in spans]) >= period_end
+}
+
+# day_after(d) is the day after the date d (YYYY-MM-DD).
+day_after("9999-12-31") := "9999-12-31"
+
+day_after(d) := time.format([time.add_date(time.parse_ns("2006-01-02", d), 0, 0, 1), "UTC", "2006-01-02"]) if d != "9999-12-31"
 
 timing_review(used) := [] if used[0].timing == "in_force"
 

@@ -8,7 +8,8 @@
 #   re-application of the earlier resolutions on 28 September 2025 (the "snapback", which Iran,
 #   the Russian Federation and China hold void: every such finding says so), 1747 (2007) 5 again.
 #   Between 18 October 2020 and 28 September 2025 no arms measure applied. Fires on a transfer
-#   whose supplier is Iran when an item is arms or related materiel.
+#   whose supplier is Iran when an item is arms or related materiel, missile components and
+#   technology included.
 # scope: package
 # custom:
 #   id: IRAN-ARMS-EXPORT
@@ -19,7 +20,7 @@
 #       paragraph: "5"
 #       in_force: "2025-09-28"
 #       direction: from_iran
-#       covers: [arms]
+#       covers: [arms, missile_technology]
 #       summary: >-
 #         Re-applied on 28 September 2025 under resolution 2231 (2015) 11-12: Iran shall not supply,
 #         sell or transfer directly or indirectly from its territory or by its nationals or using
@@ -39,7 +40,7 @@
 #       in_force: "2016-01-16"
 #       until: "2020-10-17"
 #       direction: from_iran
-#       covers: [arms]
+#       covers: [arms, missile_technology]
 #       summary: >-
 #         All States are to take the necessary measures to prevent, except as decided otherwise
 #         by the Security Council in advance on a case-by-case basis, the supply, sale or transfer
@@ -52,7 +53,7 @@
 #       in_force: "2007-03-24"
 #       until: "2016-01-15"
 #       direction: from_iran
-#       covers: [arms]
+#       covers: [arms, missile_technology]
 #       summary: >-
 #         Iran shall not supply, sell or transfer directly or indirectly from its territory or by
 #         its nationals or using its flag vessels or aircraft any arms or related materiel, and

@@ -81,3 +81,27 @@ test_goods_loaded_elsewhere_are_not_irans if {
 	ev := testing.replaced(on("2018-01"), {"supplier": {"name": "an unnamed shipper"}, "location": {"loading_port": "Nampo"}})
 	count(arms_export.finding) == 0 with input as ev
 }
+
+# A period that spans Implementation Day is covered on every day, by 1747 (2007) 5 until
+# 15 January 2016 and by 2231 (2015) Annex B 6(b) from the 16th: in force, both cited.
+test_a_period_across_implementation_day_is_covered_by_both if {
+	ev := object.union(on("2016"), {"end_date": "2016-06-24"})
+	fs := arms_export.finding with input as ev
+	some f in fs
+	f.verdict == "possible_violation"
+	[sprintf("%s %s", [c.resolution, c.paragraph]) | some c in f.citations] == ["2231 (2015) Annex B 6(b)", "1747 (2007) 5"]
+}
+
+# A period across the gap (18 October 2020 to 27 September 2025) is not covered on every day.
+test_a_period_across_the_gap_needs_review if {
+	ev := object.union(on("2020"), {"end_date": "2026-06"})
+	fs := arms_export.finding with input as ev
+	some f in fs
+	f.verdict == "needs_review"
+}
+
+# Missile components are related materiel: an export of them alone is reached.
+test_missile_components_are_related_materiel if {
+	fs := arms_export.finding with input as object.union(on("2026-01"), {"items": [{"description": "advanced missile components"}]})
+	count(fs) == 1
+}
