@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"regexp"
-	"strings"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -52,8 +51,7 @@ func (d *decoder) yaml() error {
 	// A character YAML refuses (a NUL, a control character) is a syntax error at its place. The
 	// text is read up to the start of its line, and the document it is in held back: it may go
 	// on past the character.
-	start := bytes.LastIndexByte(data[:off], '\n') + 1
-	line := 1 + bytes.Count(data[:start], []byte{'\n'})
+	start, line := lineStart(data, off)
 	col := 1 + utf8.RuneCount(data[start:off])
 	s := &stop{line: line, col: col, msg: fmt.Sprintf("invalid YAML: the control character %U is not allowed in YAML text", r)}
 	return y.read(data[:start], s, docMarker(data[start:]))
@@ -137,118 +135,195 @@ func (y *yamlInput) broken(s *stop, line int) error {
 	return y.d.reject(Position{File: y.d.in.Name, Line: s.line, Column: s.col}, s.msg+" (the rest of the input is not read)")
 }
 
-// cut is a line of a YAML text where a prefix of it may end: one that starts a list item
-// ("- ") or a top-level key.
+// cut is a line of a YAML text where a prefix of it may end: one that is neither blank nor
+// indented with a tab.
 type cut struct {
-	off, line, col int
-	dash           bool
+	off, line int
+	col       int  // the column of its first character that is not a space
+	marker    bool // a document marker ("---" or "...") in the first column
+	// next is the column of the first line of content from this one on (one that is neither
+	// blank nor a comment, a character YAML refuses counted as a space), 0 when no line is, and
+	// noColumn when that line is indented with a tab.
+	next int
 }
 
-// maxSalvageTries bounds the prefixes salvage parses, so that a broken input costs at most a
-// few readings of it.
+// noColumn is the column of a line indented with a tab: further in than any.
+const noColumn = int(^uint(0) >> 1)
+
+// ends says whether, in the whole text, the cut ends every node that a block collection at
+// column col holds before it: its line starts at most at that column (so every block scalar in
+// the collection ended before it, their lines being further in), and so does the first line of
+// content from it on (so no node of the collection goes on after it). A multi-line plain scalar
+// in the collection would need lines further in too; a quoted scalar or a flow collection left
+// open at the cut is what parsing the text before it finds.
+func (c cut) ends(col int) bool { return c.col <= col && c.next <= col }
+
+// maxSalvageTries bounds the prefixes salvage parses: with the reading that found the error, a
+// broken input costs at most maxSalvageTries+1 readings of it. The cuts that parsing rules out
+// are skipped without parsing, so the few tries go to the cuts that may work: it takes two or
+// three, usually, for an error in an item or a quote left open in one.
 const maxSalvageTries = 8
 
-// salvage reads the events that the broken document (the one after the y.docs documents read)
-// holds before the error at line errLine, when it is a list of events or a mapping of sections.
+// salvage reads what the input holds before the error at line errLine and yaml.v3 did not hand
+// over: documents whole but not yet handed over (yaml.v3 may find the error while ending the
+// document before the broken one), then the events that the broken document holds before the
+// error, when it is a block list of events or a mapping of sections.
 //
-// yaml.v3 parses a document whole, so the text is cut at a line up to errLine that starts an
-// item of the document's list (a "-" in the list's column) or a key of its top-level mapping,
-// and the part before the cut is parsed alone. When that part is YAML by itself, the cut is not
-// inside a quoted scalar nor a flow collection (one left open there would not parse), and a
-// block at that column ends every node begun before it: so the items before the cut are read
-// from the file exactly as a reader of the whole file would read them, whatever follows. Cuts
-// are tried from the error upwards (the nearest first, then ever further apart), at most
-// maxSalvageTries of them; when none works, the broken document is lost whole.
+// yaml.v3 parses a document whole, so the text is cut at the start of a line up to errLine and
+// the part before the cut is parsed alone. When that part is YAML by itself, the cut is not
+// inside a quoted scalar nor a flow collection (one left open there would not parse): so every
+// document it ends with a marker ("---" or "...") is whole; and when the cut ends the list of
+// the broken document (cut.ends), the items before it are read from the file exactly as a
+// reader of the whole file reads them, whatever follows.
+//
+// The search goes from the error upwards and finds the latest cut that works, parsing at most
+// maxSalvageTries prefixes (so a broken input costs at most maxSalvageTries+1 readings of it):
+// a prefix that does not parse because of what begins on an earlier line (a quote or a bracket
+// left open, an unknown alias) rules out, unparsed, every cut after that line; one that parses
+// gives the columns and lines of the broken document's lists, which rule out every cut that
+// cannot end one (cutFits); one that does not parse for a reason yaml.v3 does not place makes
+// the search go up in ever longer steps. When no cut works within the bound, the broken
+// document is lost whole.
 func (y *yamlInput) salvage(errLine int) error {
 	text := y.data
 	cuts := cutsBefore(text, errLine)
-	var fits func(cut) bool // learnt from a prefix that parsed: the columns where a cut may be
-	step := 1
-	for i, tries := len(cuts)-1, 0; i >= 0 && tries < maxSalvageTries; {
-		c := cuts[i]
-		if fits != nil && !fits(c) {
+	var can func(cut) bool // learnt from a prefix that parsed: whether a cut may end the broken document
+	hi, step := len(cuts)-1, 1
+	for tries := 0; tries < maxSalvageTries; tries++ {
+		i := hi
+		for i >= 0 && can != nil && !can(cuts[i]) {
 			i--
-			continue
 		}
-		tries++
-		docs, err := parseDocuments(text[:c.off])
-		if err != nil {
-			i -= step
-			step *= 2
-			continue
-		}
-		if len(docs) != y.docs+1 {
-			return nil // the cut is before the broken document (or after it: not expected)
-		}
-		if len(docs[y.docs].Content) == 0 {
+		if i < 0 {
 			return nil
 		}
-		root := docs[y.docs].Content[0]
+		c := cuts[i]
+		prefix := text[:c.off]
+		docs, err := parseDocuments(prefix)
+		if err != nil {
+			line, msg := yamlvalue.SyntaxError(err)
+			if line == 0 {
+				line = unknownAnchorLine(prefix, msg)
+			}
+			if line > 0 && line < c.line {
+				// What is wrong there (yaml.v3 names the line where the quoted scalar or the
+				// flow collection left open begins) is in the text before every later cut.
+				for hi = i - 1; hi >= 0 && cuts[hi].line > line; hi-- {
+				}
+			} else {
+				hi = i - step
+				step *= 2
+			}
+			continue
+		}
+		if len(docs) <= y.docs {
+			return nil // the cut is before the broken document
+		}
+		// The documents the prefix ends with a marker are whole, and so is its last one when
+		// the cut is at a marker or the prefix ends with "...".
+		whole := len(docs) - 1
+		if c.marker || endsWithDocumentEnd(prefix) {
+			whole = len(docs)
+		}
+		for _, doc := range docs[y.docs:whole] {
+			if err := y.document(doc); err != nil {
+				return err
+			}
+		}
+		if whole == len(docs) || len(docs[whole].Content) == 0 {
+			return nil // nothing of the broken document comes before the cut
+		}
+		root := docs[whole].Content[0]
 		ok, f := y.cutFits(root, c)
 		if ok {
 			y.docs++
 			return y.yamlDocument(root)
 		}
 		if f == nil {
-			return nil // one event, or not events at all: nothing before the error stands alone
+			return nil // one event, a flow list, or not events at all: nothing before the error stands alone
 		}
-		fits = f
-		i--
+		can, hi = f, i-1
 	}
 	return nil
 }
 
 // cutFits says whether c ends, in the whole text, the prefix of root that the text before c
-// parses to: c is a "-" in the column of root's list, or of the list that is the last value of
-// root's sections, or a key in the column of root's mapping of sections. Otherwise it gives the
-// test for the cuts that could (nil when root is neither a list nor a mapping of sections).
+// parses to: c ends root's block list, or root's mapping of sections, or the block list that is
+// its last value. It also gives the test that any cut before c must pass to end a prefix of root
+// (nil when root is neither a block list nor a mapping of sections).
 func (y *yamlInput) cutFits(root *yaml.Node, c cut) (bool, func(cut) bool) {
+	block := func(n *yaml.Node) bool { return n.Kind == yaml.SequenceNode && n.Style&yaml.FlowStyle == 0 }
 	switch {
-	case root.Kind == yaml.SequenceNode:
-		return c.dash && c.col == root.Column, func(c cut) bool { return c.dash && c.col == root.Column }
+	case block(root):
+		can := func(c cut) bool { return c.ends(root.Column) }
+		return can(c), can
 	case root.Kind == yaml.MappingNode && y.d.wrapped(root):
-		cols := map[int]bool{}
-		for i := 0; i+1 < len(root.Content); i += 2 {
-			if v := root.Content[i+1]; v.Kind == yaml.SequenceNode {
-				cols[v.Column] = true
+		// A cut ends the mapping, or the block list of a section when it is on a line of it:
+		// after its key, and not after the next key.
+		can := func(c cut) bool {
+			if c.ends(root.Column) {
+				return true
 			}
+			for i := 0; i+1 < len(root.Content); i += 2 {
+				k, v := root.Content[i], root.Content[i+1]
+				if c.line > k.Line && (i+2 >= len(root.Content) || c.line <= root.Content[i+2].Line) &&
+					y.d.in.isSection(k.Value) && block(v) && c.ends(v.Column) {
+					return true
+				}
+			}
+			return false
 		}
-		f := func(c cut) bool { return c.dash && cols[c.col] || !c.dash && c.col == root.Column }
-		if !c.dash {
-			return c.col == root.Column, f
-		}
-		n := len(root.Content)
-		last := root.Content[n-1]
-		return y.d.in.isSection(root.Content[n-2].Value) && last.Kind == yaml.SequenceNode && c.col == last.Column, f
+		return can(c), can
 	}
 	return false, nil
 }
 
-// cutsBefore lists, in order, the lines up to line last that start a list item ("-" then a
-// space or the line's end, after spaces) or, in the first column, something that is not a
-// comment, a directive nor a document marker.
+// cutsBefore lists, in order, the lines up to line last that are neither blank nor indented
+// with a tab, each with the column of the first line of content from it on.
 func cutsBefore(text []byte, last int) []cut {
 	var cuts []cut
-	for off, line := 0, 1; off < len(text) && line <= last; line++ {
-		end := bytes.IndexByte(text[off:], '\n')
-		if end < 0 {
-			end = len(text)
-		} else {
-			end += off
+	open := 0 // the cuts at the end of cuts whose next is not known yet
+	eachLine(text, func(off, line int, l []byte) bool {
+		if line <= last {
+			ind := len(l) - len(bytes.TrimLeft(l, " "))
+			if rest := l[ind:]; len(rest) > 0 && rest[0] != '\t' {
+				cuts = append(cuts, cut{off: off, line: line, col: ind + 1, marker: ind == 0 && docMarker(rest)})
+				open++
+			}
 		}
-		l := text[off:end]
-		ind := len(l) - len(bytes.TrimLeft(l, " "))
-		rest := l[ind:]
-		switch {
-		case len(rest) == 0 || rest[0] == '#' || rest[0] == '\t' || rest[0] == '\r':
-		case rest[0] == '-' && (len(rest) == 1 || rest[1] == ' ' || rest[1] == '\t' || rest[1] == '\r'):
-			cuts = append(cuts, cut{off: off, line: line, col: ind + 1, dash: true})
-		case ind == 0 && rest[0] != '%' && !docMarker(rest):
-			cuts = append(cuts, cut{off: off, line: line, col: 1})
+		if col, ok := contentColumn(l); ok && open > 0 {
+			for k := len(cuts) - open; k < len(cuts); k++ {
+				cuts[k].next = col
+			}
+			open = 0
 		}
-		off = end + 1
-	}
+		return line < last || open > 0
+	})
 	return cuts
+}
+
+// contentColumn gives the column where a line's content starts, unless it is blank or a
+// comment. A character YAML refuses counts as a space (a reader may stop at it, or skip it); a
+// line indented with a tab has noColumn.
+func contentColumn(l []byte) (int, bool) {
+	col, tab := 1, false
+	for i := 0; i < len(l); {
+		r, size := utf8.DecodeRune(l[i:])
+		switch {
+		case r == '#':
+			return 0, false
+		case r == ' ' || !allowedInYAML(r):
+			col++
+		case r == '\t':
+			tab = true
+		case tab:
+			return noColumn, true
+		default:
+			return col, true
+		}
+		i += size
+	}
+	return 0, false
 }
 
 // parseDocuments parses every document of text.
@@ -273,21 +348,75 @@ func docMarker(line []byte) bool {
 	if len(line) < 3 || !bytes.HasPrefix(line, []byte("---")) && !bytes.HasPrefix(line, []byte("...")) {
 		return false
 	}
-	return len(line) == 3 || strings.ContainsRune(" \t\r\n", rune(line[3]))
+	return len(line) == 3 || line[3] == ' ' || line[3] == '\t' || lineBreak(line, 3) > 0
 }
 
 // endsWithDocumentEnd says whether the last line of text that is neither blank nor a comment is
 // a document end marker ("..."): the document before it is whole.
 func endsWithDocumentEnd(text []byte) bool {
-	lines := bytes.Split(text, []byte("\n"))
-	for i := len(lines) - 1; i >= 0; i-- {
-		l := bytes.TrimSpace(lines[i])
-		if len(l) == 0 || l[0] == '#' {
+	end := false
+	eachLine(text, func(_, _ int, l []byte) bool {
+		if t := bytes.TrimLeft(l, " \t"); len(t) > 0 && t[0] != '#' {
+			end = bytes.HasPrefix(l, []byte("...")) && docMarker(l)
+		}
+		return true
+	})
+	return end
+}
+
+// lineBreak gives the length of the line break that starts at text[i] (0 when none does): YAML
+// ends a line at \n, \r\n, a lone \r, NEL, LS or PS, and counts its lines so.
+func lineBreak(text []byte, i int) int {
+	if i >= len(text) {
+		return 0
+	}
+	switch text[i] {
+	case '\n':
+		return 1
+	case '\r':
+		if i+1 < len(text) && text[i+1] == '\n' {
+			return 2
+		}
+		return 1
+	case 0xC2: // NEL is C2 85
+		if i+1 < len(text) && text[i+1] == 0x85 {
+			return 2
+		}
+	case 0xE2: // LS and PS are E2 80 A8 and E2 80 A9
+		if i+2 < len(text) && text[i+1] == 0x80 && (text[i+2] == 0xA8 || text[i+2] == 0xA9) {
+			return 3
+		}
+	}
+	return 0
+}
+
+// eachLine calls f with each line of text (its offset, its number and its text without the
+// break) until f returns false.
+func eachLine(text []byte, f func(off, line int, l []byte) bool) {
+	for off, line := 0, 1; off < len(text); line++ {
+		end := off
+		for end < len(text) && lineBreak(text, end) == 0 {
+			end++
+		}
+		if !f(off, line, text[off:end]) {
+			return
+		}
+		off = end + lineBreak(text, end)
+	}
+}
+
+// lineStart gives the start of the line that holds text[off], and the line's number.
+func lineStart(text []byte, off int) (start, line int) {
+	start, line = 0, 1
+	for i := 0; i < off; {
+		if n := lineBreak(text, i); n > 0 {
+			i += n
+			start, line = i, line+1
 			continue
 		}
-		return bytes.HasPrefix(lines[i], []byte("...")) && docMarker(lines[i])
+		i++
 	}
-	return false
+	return start, line
 }
 
 // disallowedChar finds the first character that YAML does not allow in its text (YAML 1.2
@@ -295,15 +424,18 @@ func endsWithDocumentEnd(text []byte) bool {
 func disallowedChar(data []byte) (int, rune) {
 	for i := 0; i < len(data); {
 		r, size := utf8.DecodeRune(data[i:])
-		switch {
-		case r == '\t' || r == '\n' || r == '\r', r >= 0x20 && r <= 0x7E, r == 0x85,
-			r >= 0xA0 && r <= 0xD7FF, r >= 0xE000 && r <= 0xFFFD, r >= 0x10000 && r <= 0x10FFFF:
-		default:
+		if !allowedInYAML(r) {
 			return i, r
 		}
 		i += size
 	}
 	return -1, 0
+}
+
+// allowedInYAML says whether YAML allows a character in its text.
+func allowedInYAML(r rune) bool {
+	return r == '\t' || r == '\n' || r == '\r' || r >= 0x20 && r <= 0x7E || r == 0x85 ||
+		r >= 0xA0 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF
 }
 
 var unknownAnchor = regexp.MustCompile(`^invalid YAML: unknown anchor '(.*)' referenced$`)
@@ -318,7 +450,8 @@ func unknownAnchorLine(text []byte, msg string) int {
 	use := regexp.MustCompile(`(^|[\s\[{,:-])\*` + regexp.QuoteMeta(m[1]) + `($|[\s\]},])`)
 	if loc := use.FindIndex(text); loc != nil {
 		star := loc[0] + bytes.IndexByte(text[loc[0]:loc[1]], '*')
-		return 1 + bytes.Count(text[:star], []byte{'\n'})
+		_, line := lineStart(text, star)
+		return line
 	}
 	return 0
 }

@@ -31,7 +31,8 @@ func decodeYAML(t *testing.T, text string) string {
 
 // TestYAMLSyntaxErrorKeepsEventsBefore pins what a YAML syntax error keeps: the documents before
 // the broken one, and the items of a block list (top-level, or under events:) that come before
-// the item where the error is; it loses the rest, counted as one rejected event.
+// the item where the error is, or before the line between items where it is; it loses the rest,
+// counted as one rejected event.
 func TestYAMLSyntaxErrorKeepsEventsBefore(t *testing.T) {
 	const mapping = "mapping values are not allowed in this context (the rest of the input is not read)"
 	tests := []struct {
@@ -58,6 +59,40 @@ func TestYAMLSyntaxErrorKeepsEventsBefore(t *testing.T) {
 		{"an unclosed quote, the items after it inside it",
 			item("a", 0) + "- id: b\n  summary: \"open\n" + item("c", 0) + item("d", 0),
 			"a@1 !9:invalid YAML: found unexpected end of stream (the rest of the input is not read)"},
+		// yaml.v3 finds an error on the first line of a document while it ends the one before:
+		// that one is whole all the same, closed by "..." or not.
+		{"an error right after a list's document",
+			"- id: a\n- id: b\n---\n{@ id: c}\n",
+			"a@1 b@2 !4:invalid YAML: found character that cannot start any token (the rest of the input is not read)"},
+		{"an error right after an event's document",
+			"id: a\n---\n@id: c\n",
+			"a@1 !3:invalid YAML: found character that cannot start any token (the rest of the input is not read)"},
+		{"an error on the marker line",
+			"id: a\n--- @id: c\n",
+			"a@1 !2:invalid YAML: found character that cannot start any token (the rest of the input is not read)"},
+		{"an error right after a document closed by ...",
+			"id: a\n...\n@id: c\n",
+			"a@1 !3:invalid YAML: found character that cannot start any token (the rest of the input is not read)"},
+		{"an error right after the documents, then a list",
+			item("a", 0) + "---\n" + item("b", 0) + "- id: c\n  summary: x: y\n",
+			"a@1 b@9 !17:invalid YAML: " + mapping},
+		// The quote left open in c closes at the first quote of line 9, so yaml.v3 reports the
+		// error there: every cut from c's quote to line 9 is inside the quoted scalar.
+		{"a quote left open, closed by a later one",
+			"- id: a\n- id: b\n- id: c\n  note: \"oops\n- id: d\n- id: e\n- id: f\n- id: g\n  summary: \"x: y\"\n",
+			"a@1 b@2 !9:invalid YAML: " + mapping},
+		{"a single quote left open, closed by a later one",
+			item("a", 0) + "- id: c\n  note: 'oops\n" + item("d", 0) + "- id: e\n  summary: 'x: y'\n",
+			"a@1 !18:invalid YAML: " + mapping},
+		// A line in the list's column that is not an item ends the item before it.
+		{"a key between items",
+			"- id: a\n- id: b\nx: 1\n- id: c\n",
+			"a@1 b@2 !3:invalid YAML: did not find expected '-' indicator (the rest of the input is not read)"},
+		// The list of the first events: is at column 3, as are the many lines of c: they cannot
+		// end it, being after the second events:, and are skipped unparsed.
+		{"the second events: of a mapping",
+			"events:\n" + item("a", 2) + "events:\n" + item("b", 0) + "- id: c\n" + strings.Repeat("  k: v\n", 12) + "  summary: x: y\n",
+			"a@2 b@10 !30:invalid YAML: " + mapping},
 		// Lost whole: an event that is a document of its own, and a flow list.
 		{"one event",
 			"id: a\ntype: meeting\nsummary: x: y\n",
@@ -86,6 +121,26 @@ func TestYAMLSalvageNeverInvents(t *testing.T) {
 		// "- id: fake" is inside b's single-quoted scalar, which is never closed.
 		{item("a", 0) + "- id: b\n  x: 'text\n- id: fake\n",
 			"a@1 !9:invalid YAML: found unexpected end of stream (the rest of the input is not read)"},
+		// "- id: fake" is inside b's double-quoted scalar, closed further on: the cut before it
+		// parses only as far as the quote.
+		{item("a", 0) + "- id: b\n  x: \"text\n- id: fake\n  y\"\n  bad: x: y\n",
+			"a@1 !12:invalid YAML: mapping values are not allowed in this context (the rest of the input is not read)"},
+		// A comment in the first column does not end b, whose next line is further in.
+		{item("a", 0) + "- id: b\n# a comment\n  type: meeting\n  bad: x: y\n",
+			"a@1 !11:invalid YAML: mapping values are not allowed in this context (the rest of the input is not read)"},
+		// Nor does a line in the first column that YAML refuses: b may go on after it.
+		{item("a", 0) + "- id: b\n  x: |\n    text\n\x00\n  y: 1\n",
+			"a@1 !11:invalid YAML: the control character U+0000 is not allowed in YAML text (the rest of the input is not read)"},
+		{item("a", 0) + "- id: b\n\x00 type: meeting\n",
+			"a@1 !9:invalid YAML: the control character U+0000 is not allowed in YAML text (the rest of the input is not read)"},
+		// A lone CR ends a line, as YAML counts them: after the comment, b goes on.
+		{item("a", 0) + "- id: b\n# a comment\r  bad: x: y\n- id: c\n",
+			"a@1 !10:invalid YAML: mapping values are not allowed in this context (the rest of the input is not read)"},
+		{item("a", 0) + "- id: b\u2028\x00\u2028  type: meeting\n",
+			"a@1 !9:invalid YAML: the control character U+0000 is not allowed in YAML text (the rest of the input is not read)"},
+		// A line indented with a tab may be further in than the list.
+		{item("a", 0) + "- id: b\n  type: meeting\n\tnote: x\n- id: c\n",
+			"a@1 !9:invalid YAML: found a tab character that violates indentation (the rest of the input is not read)"},
 	}
 	for _, tt := range tests {
 		if got := decodeYAML(t, tt.text); got != tt.want {
@@ -106,6 +161,16 @@ func TestYAMLControlCharacter(t *testing.T) {
 		{fmt.Sprintf(oneEvent, "a") + "--- \x00\n", "a@1 !8:5:invalid YAML: the control character U+0000 is not allowed in YAML text (the rest of the input is not read)"},
 		// Not closed: the document may go on past the character, so it is lost.
 		{fmt.Sprintf(oneEvent, "a") + "\x7f\n", "!8:1:invalid YAML: the control character U+007F is not allowed in YAML text (the rest of the input is not read)"},
+		// Between items, in the list's column or further out: the item before it is whole.
+		{"- id: a\n- id: b\n\x00\n- id: c\n", "a@1 b@2 !3:1:invalid YAML: the control character U+0000 is not allowed in YAML text (the rest of the input is not read)"},
+		{"- id: a\n- id: b\n# \x00\n- id: c\n", "a@1 b@2 !3:3:invalid YAML: the control character U+0000 is not allowed in YAML text (the rest of the input is not read)"},
+		{"events:\n  - id: a\n  - id: b\n\x00\n  - id: c\n", "a@2 b@3 !4:1:invalid YAML: the control character U+0000 is not allowed in YAML text (the rest of the input is not read)"},
+		{"events:\n  - id: a\n  - id: b\n  \x00\nexpect: {}\n", "a@2 b@3 !4:3:invalid YAML: the control character U+0000 is not allowed in YAML text (the rest of the input is not read)"},
+		{item("a", 0) + "\x00\n---\n" + item("b", 0), "a@1 !8:1:invalid YAML: the control character U+0000 is not allowed in YAML text (the rest of the input is not read)"},
+		// Further in than the list, the line may go on with b: b is lost.
+		{"- id: a\n- id: b\n  \x00\n- id: c\n", "a@1 !3:3:invalid YAML: the control character U+0000 is not allowed in YAML text (the rest of the input is not read)"},
+		// In a flow list, the list is lost whole.
+		{"[{id: a},\n{id: b},\n\x00\n{id: c}]\n", "!3:1:invalid YAML: the control character U+0000 is not allowed in YAML text (the rest of the input is not read)"},
 	}
 	for _, tt := range tests {
 		recs, _ := decodeAll(t, Input{Name: "t.yaml", Reader: strings.NewReader(tt.text), Format: YAML}, DefaultLimits)
