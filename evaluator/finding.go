@@ -48,6 +48,7 @@ type Citation struct {
 	InForce    string `json:"in_force,omitempty"`  // the date the paragraph took effect (rule metadata only)
 	Until      string `json:"until,omitempty"`     // the last day it applied, when it was superseded (rule metadata only)
 	Confirmed  string `json:"confirmed,omitempty"` // where the paragraph's text was seen with its number (rule metadata only)
+	Contested  string `json:"contested,omitempty"` // who contests the law it rests on, and why (rule metadata only)
 }
 
 // Evidence is a verbatim quote from one of the event's sources.

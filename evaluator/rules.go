@@ -3,6 +3,7 @@ package evaluator
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
@@ -90,6 +91,9 @@ func ruleFrom(a *ast.Annotations, pkg string) Rule {
 		r.Citations = append(r.Citations, Citation{Resolution: str(c, "resolution"), Paragraph: str(c, "paragraph"),
 			Summary: str(c, "summary"), URL: str(c, "url"), Note: str(c, "note"), InForce: str(c, "in_force"),
 			Until: str(c, "until"), Confirmed: str(c, "confirmed")})
+		if k, ok := c["contested"].(map[string]any); ok {
+			r.Citations[len(r.Citations)-1].Contested = strings.TrimSpace(str(k, "by") + " " + str(k, "note"))
+		}
 	}
 	return r
 }

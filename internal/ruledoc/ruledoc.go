@@ -10,6 +10,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/sanctions-dev/sanctions/evaluator"
 	"github.com/sanctions-dev/sanctions/internal/library"
@@ -23,7 +24,33 @@ func Markdown(rules []evaluator.Rule) []byte {
 	b.WriteString("Every rule of the shipped library, with what it prohibits and the resolution paragraphs it cites.\n")
 	b.WriteString("How rules are written and tested: [writing-rules.md](writing-rules.md).\n\n")
 	writeConfirmation(&b, rules)
-	b.WriteString("| id | title | category | severity | cites | confirmed |\n| --- | --- | --- | --- | --- | --- |\n")
+	var regimes []string // in the order of the rules' ids
+	byRegime := map[string][]evaluator.Rule{}
+	for _, r := range rules {
+		if _, seen := byRegime[r.Regime]; !seen {
+			regimes = append(regimes, r.Regime)
+		}
+		byRegime[r.Regime] = append(byRegime[r.Regime], r)
+	}
+	b.WriteString("The rules by regime: ")
+	for i, g := range regimes {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "[%s](#the-%s-regime) (%d)", g, strings.ToLower(g), len(byRegime[g]))
+	}
+	b.WriteString(". Each citation says when it applied (`in force`): the same event date selects\n")
+	b.WriteString("a regime's earlier, later or restored measures, or none.\n")
+	for _, g := range regimes {
+		fmt.Fprintf(&b, "\n## The %s regime\n\n", g)
+		writeRegime(&b, byRegime[g])
+	}
+	return b.Bytes()
+}
+
+// writeRegime writes the table of one regime's rules, then each rule with its citations.
+func writeRegime(b *bytes.Buffer, rules []evaluator.Rule) {
+	b.WriteString("| id | title | category | severity | cites | in force | confirmed |\n| --- | --- | --- | --- | --- | --- | --- |\n")
 	for _, r := range rules {
 		var cites []string
 		confirmed := 0
@@ -33,16 +60,16 @@ func Markdown(rules []evaluator.Rule) []byte {
 				confirmed++
 			}
 		}
-		fmt.Fprintf(&b, "| [%s](#%s) | %s | %s | %s | %s | %d of %d |\n", r.ID, anchor(r.ID), r.Title, r.Category, r.Severity,
-			strings.Join(cites, "; "), confirmed, len(r.Citations))
+		fmt.Fprintf(b, "| [%s](#%s) | %s | %s | %s | %s | %s | %d of %d |\n", r.ID, anchor(r.ID), r.Title, r.Category, r.Severity,
+			strings.Join(cites, "; "), spanInForce(r.Citations), confirmed, len(r.Citations))
 	}
 	for _, r := range rules {
-		fmt.Fprintf(&b, "\n## %s\n\n", r.ID)
-		fmt.Fprintf(&b, "**%s**. Regime %s, category `%s`, severity `%s`", r.Title, r.Regime, r.Category, r.Severity)
+		fmt.Fprintf(b, "\n### %s\n\n", r.ID)
+		fmt.Fprintf(b, "**%s**. Regime %s, category `%s`, severity `%s`", r.Title, r.Regime, r.Category, r.Severity)
 		if r.Deprecated {
 			b.WriteString(", **deprecated**")
 		}
-		fmt.Fprintf(&b, ". Package `%s`, in `%s`.\n\n", strings.TrimPrefix(r.Package, "data."), trimSource(r.File))
+		fmt.Fprintf(b, ". Package `%s`, in `%s`.\n\n", strings.TrimPrefix(r.Package, "data."), trimSource(r.File))
 		b.WriteString(strings.TrimSpace(r.Description) + "\n\n")
 		b.WriteString("| resolution | paragraph | in force | what it says | confirmed by |\n| --- | --- | --- | --- | --- |\n")
 		for _, c := range r.Citations {
@@ -50,10 +77,54 @@ func Markdown(rules []evaluator.Rule) []byte {
 			if c.Note != "" && c.Note != evaluator.UnconfirmedNote {
 				summary += " *(" + c.Note + ")*"
 			}
-			fmt.Fprintf(&b, "| [%s](%s) | %s | %s | %s | %s |\n", c.Resolution, c.URL, c.Paragraph, inForce(c), summary, confirmedBy(c))
+			if c.Contested != "" {
+				summary += " **Contested**: " + c.Contested
+			}
+			fmt.Fprintf(b, "| [%s](%s) | %s | %s | %s | %s |\n", c.Resolution, c.URL, c.Paragraph, inForce(c), summary, confirmedBy(c))
 		}
 	}
-	return b.Bytes()
+}
+
+// spanInForce is when a rule's citations applied, from the earliest: "from 2006-10-14", or with
+// the gaps between its periods: "2007-03-24 to 2020-10-17; from 2025-09-28".
+func spanInForce(cites []evaluator.Citation) string {
+	type span struct{ from, until string }
+	var spans []span
+	for _, c := range cites {
+		spans = append(spans, span{c.InForce, c.Until})
+	}
+	sort.Slice(spans, func(i, j int) bool { return spans[i].from < spans[j].from })
+	var merged []span
+	for _, s := range spans {
+		if n := len(merged); n > 0 {
+			last := &merged[n-1]
+			if last.until == "" || s.from <= dayAfter(last.until) {
+				if last.until != "" && (s.until == "" || s.until > last.until) {
+					last.until = s.until
+				}
+				continue
+			}
+		}
+		merged = append(merged, s)
+	}
+	var parts []string
+	for _, s := range merged {
+		if s.until == "" {
+			parts = append(parts, "from "+s.from)
+		} else {
+			parts = append(parts, s.from+" to "+s.until)
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+// dayAfter is the day after a date written YYYY-MM-DD.
+func dayAfter(d string) string {
+	t, err := time.Parse(time.DateOnly, d)
+	if err != nil {
+		return d
+	}
+	return t.AddDate(0, 0, 1).Format(time.DateOnly)
 }
 
 // paragraph is one resolution paragraph, however many rules cite it.

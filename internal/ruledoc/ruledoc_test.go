@@ -46,7 +46,7 @@ func TestMarkdownConfirmation(t *testing.T) {
 		{"paragraph confirmed by a page, cited by both rules", "| 1874 (2009) | 10 | [unsanctionsapp.com](" + pageSource + ") | [DPRK-A](#dprk-a), [DPRK-B](#dprk-b) |"},
 		{"paragraph confirmed by a repository file", "| 2270 (2016) | 17 | `" + fileSource + "` | [DPRK-B](#dprk-b) |"},
 		{"paragraph not confirmed", "| 1718 (2006) | 8(a)(i) | not yet confirmed | [DPRK-A](#dprk-a) |"},
-		{"index counts per rule", "| [DPRK-A](#dprk-a) | Rule A | arms_embargo | high | 1874 (2009) 10; 1718 (2006) 8(a)(i) | 1 of 2 |"},
+		{"index counts per rule", "| [DPRK-A](#dprk-a) | Rule A | arms_embargo | high | 1874 (2009) 10; 1718 (2006) 8(a)(i) | from 2006-10-14 | 1 of 2 |"},
 		{"rule table, confirmed row", "| [1874 (2009)](https://docs.un.org/en/S/RES/1874(2009)) | 10 | from 2009-06-12 | All arms. | [unsanctionsapp.com](" + pageSource + ") |"},
 		{"rule table, unconfirmed row shows the note once, in its column", "| [1718 (2006)](https://docs.un.org/en/S/RES/1718(2006)) | 8(a)(i) | from 2006-10-14 | Register arms. | not yet confirmed |"},
 	}
