@@ -8,8 +8,9 @@
 #   re-application of the earlier resolutions on 28 September 2025 (the "snapback", which Iran,
 #   the Russian Federation and China hold void: every such finding says so), 1747 (2007) 5 again.
 #   Between 18 October 2020 and 28 September 2025 no arms measure applied. Fires on a transfer
-#   whose supplier is Iran when an item is arms or related materiel, missile components and
-#   technology included.
+#   whose supplier is Iran when an item is arms or related materiel, and, under 2231 (2015)
+#   Annex B 6(b), missile components and technology too (under 1737 (2006) 7 those are
+#   IRAN-WMD-ITEMS').
 # scope: package
 # custom:
 #   id: IRAN-ARMS-EXPORT
@@ -20,7 +21,7 @@
 #       paragraph: "5"
 #       in_force: "2025-09-28"
 #       direction: from_iran
-#       covers: [arms, missile_technology]
+#       covers: [arms]
 #       summary: >-
 #         Re-applied on 28 September 2025 under resolution 2231 (2015) 11-12: Iran shall not supply,
 #         sell or transfer directly or indirectly from its territory or by its nationals or using
@@ -53,7 +54,7 @@
 #       in_force: "2007-03-24"
 #       until: "2016-01-15"
 #       direction: from_iran
-#       covers: [arms, missile_technology]
+#       covers: [arms]
 #       summary: >-
 #         Iran shall not supply, sell or transfer directly or indirectly from its territory or by
 #         its nationals or using its flag vessels or aircraft any arms or related materiel, and

@@ -100,8 +100,10 @@ test_a_period_across_the_gap_needs_review if {
 	f.verdict == "needs_review"
 }
 
-# Missile components are related materiel: an export of them alone is reached.
+# Missile components are related materiel under 2231 (2015) Annex B 6(b), which has no other
+# measure on them; under 1737 (2006) 7 they are IRAN-WMD-ITEMS'.
 test_missile_components_are_related_materiel if {
-	fs := arms_export.finding with input as object.union(on("2026-01"), {"items": [{"description": "advanced missile components"}]})
+	fs := arms_export.finding with input as object.union(on("2018-01"), {"items": [{"description": "advanced missile components"}]})
 	count(fs) == 1
+	count(arms_export.finding) == 0 with input as object.union(on("2026-01"), {"items": [{"description": "advanced missile components"}]})
 }
