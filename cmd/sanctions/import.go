@@ -13,6 +13,7 @@ import (
 
 	"github.com/sanctions-dev/sanctions/internal/atomicfile"
 	"github.com/sanctions-dev/sanctions/internal/library"
+	"github.com/sanctions-dev/sanctions/internal/phrase"
 	"github.com/sanctions-dev/sanctions/internal/unlist"
 )
 
@@ -54,7 +55,7 @@ regimes asked for is refused (exit status 2).`,
   sanctions import un-list --rules my-rules --force --retrieved 2025-11-18 consolidated.xml
   sanctions import un-list --regime DPRK --output - consolidated.xml`,
 		Args: cobra.ExactArgs(1),
-		RunE: func(_ *cobra.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) error {
 			if retrieved == "" {
 				retrieved = time.Now().UTC().Format(time.DateOnly)
 			} else if _, err := time.Parse(time.DateOnly, retrieved); err != nil {
@@ -73,7 +74,21 @@ regimes asked for is refused (exit status 2).`,
 			src.Publisher = "United Nations Security Council"
 			src.File = filepath.Base(args[0])
 			src.Retrieved = retrieved
-			res, err := unlist.FromUNList(f, src, regimes)
+			// Country names the UN's spellings table lacks are looked up in the rule library's
+			// countries table (names and aliases), as events' are.
+			c, err := g.settings(nil)
+			if err != nil {
+				return err
+			}
+			lib, err := loadLibrary(cmd.Context(), s, c)
+			if err != nil {
+				return err
+			}
+			countries := func(name string) (string, bool) {
+				code, ok := lib.Countries[phrase.Key(name)]
+				return code, ok
+			}
+			res, err := unlist.FromUNList(f, src, regimes, countries)
 			if errors.Is(err, unlist.ErrEmpty) {
 				return withStatus(exitError, fmt.Errorf("%s: %w; nothing written (is it the UN Consolidated List, and is --regime right?)", args[0], err))
 			}

@@ -151,13 +151,17 @@ func nameKeys(name string) []string {
 
 // NameWords splits a name into normalised words: apostrophes of romanisation dropped
 // ("Tanch'on" is "tanchon"), then the words of phrase.Words, with abbreviated legal forms
-// written out ("Corp." is "corporation", "Co." "company", "Ltd." "limited").
+// written out ("Corp." is "corporation", "Co." "company", "Ltd." "limited"), and a leading
+// "the" before other words dropped ("THE HOUTHIS" is "Houthis").
 func NameWords(name string) []string {
 	ws := phrase.Words(apostrophes.Replace(name))
 	for i, w := range ws {
 		if full, ok := abbreviations[w]; ok {
 			ws[i] = full
 		}
+	}
+	if len(ws) > 1 && ws[0] == "the" {
+		ws = ws[1:]
 	}
 	return ws
 }

@@ -134,7 +134,7 @@ func TestNameKeysMatchRego(t *testing.T) {
 	}
 	names := []string{"Tanch'on Commercial Bank", "Tanch\u2019on Commercial Bank", "TANCHON COMMERCIAL BANK",
 		"Korea Mining Development Trading Corp.", "Korea Ryon-bong General Co., Ltd.", "Co.", "KOMID", "", "--",
-		"Chinpo Shipping Company (Private) Limited", "Inc", "Korea Intl Chemical Joint Venture Co"}
+		"Chinpo Shipping Company (Private) Limited", "Inc", "Korea Intl Chemical Joint Venture Co", "THE HOUTHIS", "The", "the Houthis"}
 	table, _ := lib.Data["designations"].(map[string]any)
 	list, _ := table["designations"].([]any)
 	for _, x := range list {

@@ -145,8 +145,10 @@ type Result struct {
 // FromUNList converts the Consolidated List, keeping the designations of the given regimes
 // (UN_LIST_TYPE, such as DPRK). src describes where the file came from; its ID is what every
 // entry names, and its Snapshot is set to the list's date. Entries are sorted by reference, so
-// the output is stable. A list with no entry of the regimes is an error.
-func FromUNList(r io.Reader, src Source, regimes []string) (*Result, error) {
+// the output is stable. A list with no entry of the regimes is an error. placeCountry, when not
+// nil, places the country names the built-in table of the UN's spellings does not know (the rule
+// library's countries table: names and aliases); a name neither knows is a warning.
+func FromUNList(r io.Reader, src Source, regimes []string, placeCountry func(name string) (code string, ok bool)) (*Result, error) {
 	var x xmlList
 	dec := xml.NewDecoder(r)
 	if err := dec.Decode(&x); err != nil {
@@ -197,6 +199,9 @@ func FromUNList(r io.Reader, src Source, regimes []string) (*Result, error) {
 				continue
 			}
 			code, ok := CountryCode(n)
+			if !ok && placeCountry != nil {
+				code, ok = placeCountry(n)
+			}
 			if !ok {
 				res.Warnings = append(res.Warnings, fmt.Sprintf("%s: no ISO code known for the country %q: left out", d.Reference, n))
 				continue

@@ -16,7 +16,7 @@ func sample(t *testing.T) *Result {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	res, err := FromUNList(f, Source{Title: "sample", URL: "https://example.org/list"}, []string{"DPRK"})
+	res, err := FromUNList(f, Source{Title: "sample", URL: "https://example.org/list"}, []string{"DPRK"}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -130,9 +130,16 @@ func TestShippedTableHoldsTheSample(t *testing.T) {
 			t.Errorf("%s in the shipped table:\n%+v\nthe sample converts to:\n%+v", want.Reference, *got, want)
 		}
 	}
-	n := shipped.Count()
-	if n["individual"] != 80 || n["entity"] != 75 || n["vessel"] == 0 {
-		t.Errorf("the shipped table holds %v", n)
+	// The counts of each regime's list as the Committees state them (the 1718 Committee: "80
+	// individuals and 75 entities"; the 1737 list re-established with 43 and 78).
+	byRegime := map[string]int{}
+	for _, d := range shipped.Designations {
+		byRegime[d.Regime+" "+d.Type]++
+	}
+	want := map[string]int{"DPRK individual": 80, "DPRK entity": 75, "DPRK vessel": 58, "Iran individual": 43, "Iran entity": 78,
+		"Yemen individual": 10, "Yemen entity": 1, "Libya individual": 28, "Libya entity": 2}
+	if !reflect.DeepEqual(byRegime, want) {
+		t.Errorf("the shipped table holds %v, want %v", byRegime, want)
 	}
 	var again bytes.Buffer
 	if err := shipped.Write(&again); err != nil {
@@ -184,7 +191,7 @@ func TestBadInput(t *testing.T) {
 		"bad date":     `<CONSOLIDATED_LIST><ENTITIES><ENTITY><FIRST_NAME>X</FIRST_NAME><UN_LIST_TYPE>DPRK</UN_LIST_TYPE><REFERENCE_NUMBER>KPe.9</REFERENCE_NUMBER><LISTED_ON>soon</LISTED_ON></ENTITY></ENTITIES></CONSOLIDATED_LIST>`,
 		"twice":        `<CONSOLIDATED_LIST><ENTITIES><ENTITY><FIRST_NAME>X</FIRST_NAME><UN_LIST_TYPE>DPRK</UN_LIST_TYPE><REFERENCE_NUMBER>KPe.009</REFERENCE_NUMBER><LISTED_ON>2009-01-01</LISTED_ON></ENTITY><ENTITY><FIRST_NAME>Y</FIRST_NAME><UN_LIST_TYPE>DPRK</UN_LIST_TYPE><REFERENCE_NUMBER>KPe.009</REFERENCE_NUMBER><LISTED_ON>2009-01-01</LISTED_ON></ENTITY></ENTITIES></CONSOLIDATED_LIST>`,
 	} {
-		if _, err := FromUNList(strings.NewReader(text), Source{}, []string{"DPRK"}); err == nil {
+		if _, err := FromUNList(strings.NewReader(text), Source{}, []string{"DPRK"}, nil); err == nil {
 			t.Errorf("%s: accepted", name)
 		}
 	}
@@ -196,7 +203,7 @@ func TestEmptyResultIsRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if _, err := FromUNList(f, Source{}, []string{"Iraq"}); !errors.Is(err, ErrEmpty) {
+	if _, err := FromUNList(f, Source{}, []string{"Iraq"}, nil); !errors.Is(err, ErrEmpty) {
 		t.Errorf("a list with no entry of the regime: %v", err)
 	}
 }
@@ -204,11 +211,33 @@ func TestEmptyResultIsRefused(t *testing.T) {
 func TestUnknownCountryIsReported(t *testing.T) {
 	text := `<CONSOLIDATED_LIST dateGenerated="2025-01-01T00:00:00Z"><ENTITIES><ENTITY><FIRST_NAME>X</FIRST_NAME><UN_LIST_TYPE>DPRK</UN_LIST_TYPE><REFERENCE_NUMBER>KPe.009</REFERENCE_NUMBER><LISTED_ON>2009-01-01</LISTED_ON>
 <ENTITY_ADDRESS><COUNTRY>Atlantis</COUNTRY></ENTITY_ADDRESS><ENTITY_ADDRESS><COUNTRY>China</COUNTRY></ENTITY_ADDRESS></ENTITY></ENTITIES></CONSOLIDATED_LIST>`
-	res, err := FromUNList(strings.NewReader(text), Source{}, []string{"DPRK"})
+	res, err := FromUNList(strings.NewReader(text), Source{}, []string{"DPRK"}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if d := res.List.Designations[0]; d.Country != "CN" || len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0], `"Atlantis"`) {
 		t.Errorf("country %s, warnings %v", d.Country, res.Warnings)
+	}
+}
+
+// TestCountriesFromTheLibrary: a name the importer's table of UN spellings lacks ("Yemen",
+// "Türkiye") is coded by the lookup it is given (the rule library's countries table), and only a
+// name neither knows is a warning.
+func TestCountriesFromTheLibrary(t *testing.T) {
+	text := `<CONSOLIDATED_LIST dateGenerated="2025-01-01T00:00:00Z"><ENTITIES><ENTITY><FIRST_NAME>X</FIRST_NAME><UN_LIST_TYPE>Yemen</UN_LIST_TYPE><REFERENCE_NUMBER>YEe.009</REFERENCE_NUMBER><LISTED_ON>2022-01-01</LISTED_ON>
+<ENTITY_ADDRESS><COUNTRY>Yemen</COUNTRY></ENTITY_ADDRESS><ENTITY_ADDRESS><COUNTRY>Atlantis</COUNTRY></ENTITY_ADDRESS></ENTITY></ENTITIES></CONSOLIDATED_LIST>`
+	lookup := func(name string) (string, bool) {
+		code, ok := map[string]string{"Yemen": "YE"}[name]
+		return code, ok
+	}
+	res, err := FromUNList(strings.NewReader(text), Source{}, []string{"YEMEN"}, lookup)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := res.List.Designations[0]; d.Country != "YE" || d.Regime != "Yemen" || len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0], `"Atlantis"`) {
+		t.Errorf("country %s, regime %s, warnings %v", d.Country, d.Regime, res.Warnings)
+	}
+	if res, _ := FromUNList(strings.NewReader(text), Source{}, []string{"YEMEN"}, nil); len(res.Warnings) != 2 {
+		t.Errorf("without the lookup: warnings %v", res.Warnings)
 	}
 }

@@ -44,7 +44,13 @@ short_single(ws) if {
 
 # name_words(name): apostrophes of romanisation dropped ("Tanch'on" is "tanchon"), the words of
 # `words`, and abbreviated legal forms written out ("Corp." is "corporation").
-name_words(name) := [object.get(abbreviations, w, w) | some w in words(strings.replace_n(apostrophes, name))]
+name_words(name) := without_article([object.get(abbreviations, w, w) | some w in words(strings.replace_n(apostrophes, name))])
+
+# without_article(ws) drops a leading "the" before other words: "THE HOUTHIS" is "Houthis".
+without_article(ws) := array.slice(ws, 1, count(ws)) if {
+	count(ws) > 1
+	ws[0] == "the"
+} else := ws
 
 apostrophes := {"'": "", "\u2019": "", "\u2018": "", "`": "", "\u02bc": ""}
 

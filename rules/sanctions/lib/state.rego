@@ -75,7 +75,7 @@ unsure_facts(s) := ({sprintf("The %s, %s, is %s%s; whether the goods came from o
 	p.role in {"carrier", "intermediary", "financier"}
 	not country_code(p) == s.code
 	some e in matched_entries(p)
-	object.get(e, "regime", s.regime) == s.regime
+	upper(object.get(e, "regime", s.regime)) == s.regime
 }) | {sprintf("The event took place in %s, in %s (%s); whether the goods came from or went to %s is not stated.", [place_name, s.name, s.code, s.name]) |
 	location_country == s.code
 	not supplier_country == s.code

@@ -51,29 +51,8 @@ asset_types := {"transfer", "financial", "technical_assistance", "cooperation", 
 
 travel_types := {"meeting", "deployment"}
 
-# involved lists every party with its place in the event.
-involved contains {"role": "supplier", "party": input.supplier} if input.supplier
-
-involved contains {"role": "recipient", "party": input.recipient} if input.recipient
-
-involved contains {"role": p.role, "party": p} if some p in input.parties
-
-# hits: each designated party, with the designation and how it matched, while listed. A party
-# given only by its country cannot match.
-hits contains object.union(h, {"role": i.role, "party": i.party, "timing": t}) if {
-	some i in involved
-	identifiable(i.party)
-	some h in lib.designation_hits(i.party)
-	t := lib.designation_timing(h.entry)
-}
-
-identifiable(p) if p.name
-
-identifiable(p) if p.ids.un_ref
-
-identifiable(p) if p.ids.imo
-
-identifiable(p) if p.acting_for
+# hits: each party that matches a designation of the DPRK regime (lib.regime_hits).
+hits := lib.regime_hits("DPRK")
 
 finding contains f if {
 	input.type in asset_types
@@ -99,48 +78,11 @@ finding contains f if {
 	})
 }
 
-hit_fact(h) := sprintf("%s (%s) is designated by the 1718 Committee: %s.", [lib.label(h.party), h.role, lib.designation_text(h.entry)]) if {
-	h.basis in {"reference", "imo"}
-}
+hit_fact(h) := lib.hit_fact(h, "the 1718 Committee")
 
-hit_fact(h) := sprintf("%s (%s) is designated by the 1718 Committee: %s.", [lib.label(h.party), h.role, lib.designation_text(h.entry)]) if {
-	h.basis == "name"
-	verbatim(h)
-}
+hit_review(h) := lib.hit_review(h)
 
-hit_fact(h) := sprintf("%s (%s) matches '%s', %s, by name after normalisation (case, punctuation, apostrophes, legal form): %s.", [lib.label(h.party), h.role, h.matched, listed_as(h), lib.designation_text(h.entry)]) if {
-	h.basis == "name"
-	not verbatim(h)
-}
-
-# verbatim(h): the party is written exactly as the listed name.
-verbatim(h) if {
-	h.party.name == h.matched
-	h.matched == h.entry.name
-}
-
-listed_as(h) := "the listed name" if {
-	h.matched == h.entry.name
-} else := "an alias on the list"
-
-hit_fact(h) := sprintf("%s (%s) acts on behalf of a designated entity: %s.", [lib.label(h.party), h.role, lib.designation_text(h.entry)]) if {
-	h.basis == "acting_for"
-}
-
-hit_review(h) := array.concat(name_review(h), listing_review(h))
-
-name_review(h) := [sprintf("%s matches %s by name only: confirm the identity (nationality, date of birth, UN reference).", [lib.label(h.party), h.entry.reference])] if {
-	h.basis == "name"
-	h.entry.type == "individual"
-} else := []
-
-listing_review(h) := [sprintf("%s was listed on %s, within the event's period (%s): whether the dealings came after the listing is not established.", [h.entry.reference, h.entry.listed_on, lib.period_text])] if {
-	h.timing == "unclear"
-} else := []
-
-agreement_review := ["The event is an agreement: whether funds or economic resources were made available is not established."] if {
-	input.type == "agreement"
-} else := []
+agreement_review := lib.agreement_review
 
 place_fact := sprintf("The %s took place in %s, outside the DPRK.", [input.type, lib.label(input.location)]) if {
 	input.location.country

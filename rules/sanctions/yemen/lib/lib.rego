@@ -52,7 +52,7 @@ houthis(party) if data.sanctions.index.actors[lib.key(party.name)].name == "Hout
 # designated(party): the party matches a designation of the Yemen regime.
 designated(party) if {
 	some e in lib.matched_entries(party)
-	e.regime == "YEMEN"
+	upper(e.regime) == "YEMEN"
 }
 
 # bound_for_yemen: the goods were bound for Yemen, by the port they were to be discharged at,
@@ -69,6 +69,6 @@ bound_for_yemen if {
 # recipient_fact(r) says who the recipient is, and why the measures reach it.
 recipient_fact(r) := sprintf("The %s, %s, is the Houthis (Ansar Allah), by the actors table.", [r.role, lib.label(r.party)]) if r.measure == "houthis"
 
-recipient_fact(r) := sprintf("The %s, %s, is designated under the Yemen regime: %s.", [r.role, lib.label(r.party), concat("; ", sort({lib.designation_text(e) | some e in lib.matched_entries(r.party); e.regime == "YEMEN"}))]) if r.measure == "designated"
+recipient_fact(r) := sprintf("The %s, %s, is designated under the Yemen regime: %s.", [r.role, lib.label(r.party), concat("; ", sort({lib.designation_text(e) | some e in lib.matched_entries(r.party); upper(e.regime) == "YEMEN"}))]) if r.measure == "designated"
 
 recipient_fact(r) := sprintf("The goods were bound for Yemen, and the %s, %s, is not named as a designated person or entity nor as the Houthis.", [r.role, lib.label(r.party)]) if r.measure == "unplaced_in_yemen"

@@ -1,0 +1,86 @@
+# METADATA
+# title: Persons and entities designated under the Yemen regime
+# description: >-
+#   States must freeze the funds, other financial assets and economic resources of the persons
+#   and entities the 2140 Committee designates (the Houthis among them since 2624 (2022)), and of
+#   those acting on their behalf or at their direction, and make none available to them
+#   (2140 (2014) 11); and must prevent the entry into or transit through their territories of the
+#   individuals it designates (2140 (2014) 15). Parties match the designations table's Yemen
+#   entries by UN reference, by name or alias after normalisation, or by acting_for. Fires, for
+#   the asset freeze, on a transfer, payment, assistance, labour, cooperation or agreement with a
+#   designated party; for the travel ban, on a meeting or deployment outside Yemen in which a
+#   designated individual takes part.
+# scope: package
+# custom:
+#   id: YEMEN-DESIGNATED
+#   category: designation
+#   severity: critical
+#   citations:
+#     - resolution: 2140 (2014)
+#       paragraph: "11"
+#       in_force: "2014-02-26"
+#       measure: asset_freeze
+#       summary: >-
+#         All Member States shall freeze the funds, other financial assets and economic resources
+#         owned or controlled by the individuals or entities designated by the Committee, or by
+#         individuals or entities acting on their behalf or at their direction, and ensure that
+#         none are made available to or for the benefit of them.
+#       url: https://docs.un.org/en/S/RES/2140(2014)
+#       confirmed: http://www.un.org/sc/committees/2140/
+#     - resolution: 2140 (2014)
+#       paragraph: "15"
+#       in_force: "2014-02-26"
+#       measure: travel_ban
+#       summary: >-
+#         All Member States shall prevent the entry into or transit through their territories of
+#         the individuals designated by the Committee.
+#       url: https://docs.un.org/en/S/RES/2140(2014)
+#       confirmed: http://www.un.org/sc/committees/2140/
+package sanctions.yemen.designated
+
+import data.sanctions.lib
+import data.sanctions.yemen.lib as yemen
+
+asset_types := {"transfer", "financial", "technical_assistance", "cooperation", "labour", "agreement"}
+
+travel_types := {"meeting", "deployment"}
+
+# hits: each party that matches a designation of the YEMEN regime (lib.regime_hits).
+hits := lib.regime_hits("YEMEN")
+
+finding contains f if {
+	input.type in asset_types
+	count(hits) > 0
+	f := yemen.finding(rego.metadata.chain(), {
+		"facts": [lib.hit_fact(h, "the 2140 Committee") | some h in hits],
+		"items": [],
+		"measures": {"asset_freeze"},
+		"review": array.concat([r | some h in hits; some r in lib.hit_review(h)], lib.agreement_review),
+	})
+}
+
+finding contains f if {
+	input.type in travel_types
+	travellers := {h | some h in hits; h.entry.type == "individual"}
+	count(travellers) > 0
+	not lib.location_country == "YE"
+	f := yemen.finding(rego.metadata.chain(), {
+		"facts": array.concat([lib.hit_fact(h, "the 2140 Committee") | some h in travellers], [place_fact]),
+		"items": [],
+		"measures": {"travel_ban"},
+		"review": array.concat([r | some h in travellers; some r in lib.hit_review(h)], place_review),
+	})
+}
+
+place_fact := sprintf("The %s took place in %s, outside Yemen.", [input.type, lib.label(input.location)]) if {
+	input.location.country
+}
+
+place_fact := sprintf("The %s's place is not stated.", [input.type]) if not input.location.country
+
+place_review := ["Where the meeting took place is not stated: the travel ban applies outside Yemen."] if {
+	not input.location.country
+} else := []
+
+# chain is the rule's METADATA, read once per event.
+chain := rego.metadata.chain()
