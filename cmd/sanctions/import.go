@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -75,12 +76,9 @@ regimes asked for is refused (exit status 2).`,
 			src.File = filepath.Base(args[0])
 			src.Retrieved = retrieved
 			// Country names the UN's spellings table lacks are looked up in the rule library's
-			// countries table (names and aliases), as events' are.
-			c, err := g.settings(nil)
-			if err != nil {
-				return err
-			}
-			lib, err := loadLibrary(cmd.Context(), s, c)
+			// countries table (names and aliases), as events' are: the library in use, or, when
+			// there is none yet (a directory to write the first table to), the embedded one.
+			lib, err := importCountries(cmd.Context(), g)
 			if err != nil {
 				return err
 			}
@@ -223,4 +221,19 @@ func writeFile(p string, data []byte) error {
 		return err
 	}
 	return atomicfile.WriteFile(p, data, 0o644)
+}
+
+// importCountries is the library whose countries table codes the list's country names: the one
+// in use when it loads, else the embedded copy.
+func importCountries(ctx context.Context, g *globals) (*library.Library, error) {
+	c, err := g.settings(nil)
+	if err != nil {
+		return nil, err
+	}
+	if sources, err := library.Resolve(c.Rules.Paths); err == nil {
+		if lib, err := library.Load(ctx, sources...); err == nil {
+			return lib, nil
+		}
+	}
+	return library.Load(ctx, library.Embedded())
 }
