@@ -27,8 +27,10 @@ const (
 	recallFloor    = 0.80
 )
 
-// heldOutFrom is the first article of the held-out batch (docs/extract.md).
-const heldOutFrom = "37-"
+// heldOutFrom and heldOutTo bound the held-out batch (docs/extract.md): articles 37 to 42,
+// written after the extractor was tuned and never tuned on. Later articles (43 onwards: Iran,
+// Yemen, Libya) were scored before tuning and then tuned on, so they are not held out.
+const heldOutFrom, heldOutTo = "37-", "43-"
 
 type goldFile struct {
 	Events []struct {
@@ -200,7 +202,7 @@ func TestEvaluation(t *testing.T) {
 		matched += m
 		predicted += len(got)
 		gold += len(want)
-		if filepath.Base(path) >= heldOutFrom {
+		if base := filepath.Base(path); base >= heldOutFrom && base < heldOutTo {
 			hm, hp, hg = hm+m, hp+len(got), hg+len(want)
 		}
 		t.Logf("%-28s gold %2d, drafted %2d, matched %2d", filepath.Base(path), len(want), len(got), m)
@@ -212,8 +214,8 @@ func TestEvaluation(t *testing.T) {
 	precision := float64(matched) / float64(max(predicted, 1))
 	recall := float64(matched) / float64(max(gold, 1))
 	t.Logf("all %d articles: %d gold tuples, %d drafted, %d matched: precision %.2f, recall %.2f", len(articles), gold, predicted, matched, precision, recall)
-	t.Logf("held out (%s onwards): %d gold tuples, %d drafted, %d matched: precision %.2f, recall %.2f",
-		heldOutFrom, hg, hp, hm, float64(hm)/float64(max(hp, 1)), float64(hm)/float64(max(hg, 1)))
+	t.Logf("held out (%s to before %s): %d gold tuples, %d drafted, %d matched: precision %.2f, recall %.2f",
+		heldOutFrom, heldOutTo, hg, hp, hm, float64(hm)/float64(max(hp, 1)), float64(hm)/float64(max(hg, 1)))
 	if precision < precisionFloor || recall < recallFloor {
 		t.Errorf("precision %.2f, recall %.2f: below the floors %.2f, %.2f", precision, recall, precisionFloor, recallFloor)
 	}
