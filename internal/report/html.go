@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/sanctions-dev/sanctions/evaluator"
+	"github.com/sanctions-dev/sanctions/internal/sortedkeys"
 )
 
 // HTML renders one self-contained page (no external scripts, fonts or styles): summary counts,
@@ -84,6 +85,7 @@ type htmlPage struct {
 	Exempted   []htmlExempted
 	Quiet      []evaluator.Verdict
 	Severities []sevCount
+	Regimes    []sevCount // findings by regime, when they come from more than one
 	Bars       []htmlBar
 	Legend     []htmlLegend
 	ChartW     float64
@@ -113,6 +115,11 @@ func (h HTML) Render(w io.Writer, r *Report) error {
 	page := htmlPage{Report: r, colours: h.Colours, labels: h.Labels}
 	for _, s := range evaluator.Severities {
 		page.Severities = append(page.Severities, sevCount{string(s), r.Summary.BySeverity[string(s)]})
+	}
+	if len(r.Summary.ByRegime) > 1 {
+		for _, g := range sortedkeys.Of(r.Summary.ByRegime) {
+			page.Regimes = append(page.Regimes, sevCount{g, r.Summary.ByRegime[g]})
+		}
 	}
 	byMonth := map[string]map[string]int{}
 	cats := map[string]bool{}
