@@ -77,3 +77,21 @@ hit_listing_review(h) := [sprintf("%s was listed on %s, within the event's perio
 agreement_review := ["The event is an agreement: whether funds or economic resources were made available is not established."] if {
 	input.type == "agreement"
 } else := []
+
+# listed_for(e) are the measures a designation carries: the table's `measures` when it gives them
+# (the 1718 Committee's vessels), else those the Consolidated List's comment says the entry was
+# listed for ("Listed pursuant to paragraph 15 of resolution 1970 (Travel Ban)"; the Houthis,
+# "(targeted arms embargo)"), else every measure of its regime.
+listed_for(e) := {m | some m in e.measures} if {
+	e.measures
+} else := ms if {
+	c := lower(object.get(e, "comments", ""))
+	contains(c, "listed pursuant to")
+	ms := {m | some phrase, m in listed_phrases; contains(c, phrase)}
+	count(ms) > 0
+} else := {"asset_freeze", "travel_ban", "arms_embargo"}
+
+listed_phrases := {"travel ban": "travel_ban", "asset freeze": "asset_freeze", "targeted arms embargo": "arms_embargo"}
+
+# hits_for(hits, measure) are the hits whose designation carries the measure.
+hits_for(hits, measure) := {h | some h in hits; measure in listed_for(h.entry)}

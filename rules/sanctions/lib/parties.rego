@@ -73,6 +73,15 @@ kind(party) := party.kind if {
 	e.type == "vessel"
 } else := "unknown"
 
+# official(party): the party is a state or a state body, by its kind or, for a party named but
+# given no kind, by the actors table ("Government of National Accord").
+official(party) if kind(party) in {"state", "state_entity"}
+
+official(party) if {
+	not party.kind
+	data.sanctions.index.actors[key(party.name)].kind in {"state", "state_entity"}
+}
+
 # placed(party): the party's state is known.
 placed_party(party) if country_code(party)
 

@@ -49,6 +49,16 @@ located_to(s) if {
 	not placed_party(object.get(input, "recipient", {}))
 }
 
+# Goods that a foreign supplier delivered in the state reached it, whoever received them (a
+# foreign force stationed there: Russian aircraft flown to Wagner at Al Jufra, in Libya).
+located_to(s) if {
+	input.type in moving_types
+	location_country == s.code
+	supplier_country != s.code
+	c := recipient_country
+	c != s.code
+}
+
 # Facts that tie the state to the event without saying which way the goods went: they make the
 # state a possible origin when the supplier is not a foreign state, a possible destination when
 # the recipient is not.

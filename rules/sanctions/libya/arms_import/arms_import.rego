@@ -50,7 +50,7 @@ finding contains f if {
 # to, the 1970 Committee, which events do not show.
 government_review := ["The recipient is the Government of Libya: supplies to it may go ahead with the 1970 Committee's approval or on notice to it, and whether this one was approved or notified is not shown."] if {
 	lib.recipient_country == "LY"
-	lib.kind(input.recipient) in {"state", "state_entity"}
+	lib.official(input.recipient)
 } else := []
 
 # chain is the rule's METADATA, read once per event.

@@ -5,7 +5,8 @@
 #   and entities designated in the annex of 1970 (2011) and by the Council or the 1970 Committee,
 #   and of those acting on their behalf or at their direction, and make none available to them
 #   (1970 (2011) 17); and must prevent the entry into or transit through their territories of the
-#   individuals so designated (1970 (2011) 15). Parties match the designations table's Libya
+#   individuals so designated (1970 (2011) 15); an entry listed for one of the two only (the
+#   list says which) is judged under that one. Parties match the designations table's Libya
 #   entries by UN reference, by name or alias after normalisation, or by acting_for. Fires, for
 #   the asset freeze, on a transfer, payment, assistance, labour, cooperation or agreement with a
 #   designated party; for the travel ban, on a meeting or deployment outside Libya in which a
@@ -26,7 +27,7 @@
 #         those acting on their behalf or at their direction, and ensure that none are made
 #         available to or for the benefit of them.
 #       url: https://docs.un.org/en/S/RES/1970(2011)
-#       note: paragraph number not yet confirmed against the resolution text
+#       confirmed: gilbertbouic/Mkweli:data/un_consolidated.xml
 #     - resolution: 1970 (2011)
 #       paragraph: "15"
 #       in_force: "2011-02-26"
@@ -35,7 +36,7 @@
 #         All Member States shall take the necessary measures to prevent the entry into or transit
 #         through their territories of the individuals designated.
 #       url: https://docs.un.org/en/S/RES/1970(2011)
-#       note: paragraph number not yet confirmed against the resolution text
+#       confirmed: gilbertbouic/Mkweli:data/un_consolidated.xml
 package sanctions.libya.designated
 
 import data.sanctions.lib
@@ -50,18 +51,19 @@ hits := lib.regime_hits("LIBYA")
 
 finding contains f if {
 	input.type in asset_types
-	count(hits) > 0
+	freeze := lib.hits_for(hits, "asset_freeze")
+	count(freeze) > 0
 	f := libya.finding(rego.metadata.chain(), {
-		"facts": [lib.hit_fact(h, "the Security Council or the 1970 Committee") | some h in hits],
+		"facts": [lib.hit_fact(h, "the Security Council or the 1970 Committee") | some h in freeze],
 		"items": [],
 		"measures": {"asset_freeze"},
-		"review": array.concat([r | some h in hits; some r in lib.hit_review(h)], lib.agreement_review),
+		"review": array.concat([r | some h in freeze; some r in lib.hit_review(h)], lib.agreement_review),
 	})
 }
 
 finding contains f if {
 	input.type in travel_types
-	travellers := {h | some h in hits; h.entry.type == "individual"}
+	travellers := {h | some h in lib.hits_for(hits, "travel_ban"); h.entry.type == "individual"}
 	count(travellers) > 0
 	not lib.location_country == "LY"
 	f := libya.finding(rego.metadata.chain(), {

@@ -47,7 +47,7 @@ finding contains f if {
 # government_supplier: the Government of Libya (or a state body) exports its own oil.
 government_supplier if {
 	lib.supplier_country == "LY"
-	lib.kind(input.supplier) in {"state", "state_entity"}
+	lib.official(input.supplier)
 }
 
 # designated_carriers are the carriers the designations table lists under the Libya regime.

@@ -24,10 +24,10 @@
 #         All Member States shall prevent the direct or indirect supply, sale or transfer to, or
 #         for the benefit of, the individuals and entities designated by the 2140 Committee and
 #         those acting on their behalf or at their direction in Yemen, of arms and related
-#         materiel of all types; since resolution 2624 (2022) of 28 February 2022 the Houthis, as
+#         materiel of all types; since resolution 2624 (2022) 5 of 28 February 2022 the Houthis, as
 #         an entity, are subject to these measures.
 #       url: https://docs.un.org/en/S/RES/2216(2015)
-#       note: paragraph number not yet confirmed against the resolution text
+#       confirmed: gilbertbouic/Mkweli:data/un_consolidated.xml
 #     - resolution: 2216 (2015)
 #       paragraph: "14"
 #       in_force: "2015-04-14"
@@ -41,7 +41,7 @@
 #         acting on their behalf or at their direction in Yemen, of arms and related materiel of
 #         all types.
 #       url: https://docs.un.org/en/S/RES/2216(2015)
-#       note: paragraph number not yet confirmed against the resolution text
+#       confirmed: gilbertbouic/Mkweli:data/un_consolidated.xml
 #       review: >-
 #         Before resolution 2624 (2022) the Houthis as a group were not designated: whether the
 #         recipients acted on behalf of, or at the direction of, a designated individual (such as
@@ -57,7 +57,7 @@
 #         those acting on their behalf or at their direction in Yemen, of arms and related
 #         materiel of all types.
 #       url: https://docs.un.org/en/S/RES/2216(2015)
-#       note: paragraph number not yet confirmed against the resolution text
+#       confirmed: gilbertbouic/Mkweli:data/un_consolidated.xml
 #     - resolution: 2216 (2015)
 #       paragraph: "14"
 #       in_force: "2015-04-14"
@@ -69,7 +69,7 @@
 #         Houthis since resolution 2624 (2022), and those acting on their behalf or at their
 #         direction in Yemen, of arms and related materiel of all types.
 #       url: https://docs.un.org/en/S/RES/2216(2015)
-#       note: paragraph number not yet confirmed against the resolution text
+#       confirmed: gilbertbouic/Mkweli:data/un_consolidated.xml
 #       review: >-
 #         Who received the arms in Yemen is not stated: whether it is the Houthis, a designated
 #         individual or entity, or one acting on their behalf, is unknown.

@@ -55,3 +55,19 @@ test_the_government_of_yemen_is_quiet if {
 test_not_arms_is_quiet if {
 	verdicts(object.union(on("2024-01"), {"items": [{"description": "anthracite coal"}]})) == set()
 }
+
+# A recipient placed in Yemen but named by no one may be anyone: for review; a named Yemeni force
+# that is neither the Houthis nor designated is not reached.
+test_an_unnamed_yemeni_recipient_needs_review if {
+	verdicts(testing.replaced(on("2024-01"), {"recipient": {"name": "a recipient in Yemen", "country": "YE"}})) == {"needs_review"}
+}
+
+test_a_named_yemeni_force_is_not_reached if {
+	verdicts(testing.replaced(on("2024-01"), {"recipient": {"name": "popular resistance forces", "country": "YE", "kind": "armed_group"}})) == set()
+}
+
+# A recipient acting for a designated individual is reached.
+test_acting_for_a_designated_individual if {
+	ev := testing.replaced(on("2016-01"), {"recipient": {"name": "Houthi-Saleh forces", "country": "YE", "kind": "armed_group", "acting_for": "YEi.004"}})
+	verdicts(ev) == {"possible_violation"}
+}

@@ -5,7 +5,8 @@
 #   (2140 (2014), 2216 (2015)) target persons, entities and a group, not a state: so this lib
 #   names no state, but the recipients they reach: the Houthis (the actors table's "Houthis",
 #   under any of its names), a party the designations table lists under the Yemen regime, and a
-#   recipient in Yemen nobody names, which may be either. A new regime that targets parties
+#   recipient in Yemen nobody names or places, which may be either. A named Yemeni party that is
+#   neither (the government's forces, a militia fighting the Houthis) is not reached. A new regime that targets parties
 #   rather than a state copies this folder.
 # scope: package
 # schemas:
@@ -38,21 +39,26 @@ reach(party) := {"houthis"} if {
 	not lib.placed_party(party)
 	bound_for_yemen
 } else := {"unplaced_in_yemen"} if {
-	# a party placed in Yemen only by the event's place, or named as a Yemeni party that is no
-	# state body: who it is, is not stated
+	# placed in Yemen, but named by no one ("a recipient in Yemen") and of no kind the report
+	# gives: who it is, is not stated
 	lib.country_code(party) == "YE"
-	not lib.kind(party) in {"state", "state_entity"}
-	not houthis(party)
-	not designated(party)
+	not party.kind
+	not lib.official(party)
+	unnamed(party)
 } else := set()
+
+# unnamed(party): the party's name says only what it is, not who ("a buyer", "unnamed consignee").
+unnamed(party) if not party.name
+
+unnamed(party) if regex.match(`^(?i)(an?|the|unnamed|unknown|unidentified|some)\s`, party.name)
 
 # houthis(party): the party is the Houthis, by any name the actors table knows.
 houthis(party) if data.sanctions.index.actors[lib.key(party.name)].name == "Houthis"
 
-# designated(party): the party matches a designation of the Yemen regime.
+# designated(party): the party matches a designation of the Yemen regime, or acts for one.
 designated(party) if {
-	some e in lib.matched_entries(party)
-	upper(e.regime) == "YEMEN"
+	some h in lib.designation_hits(party)
+	upper(h.entry.regime) == "YEMEN"
 }
 
 # bound_for_yemen: the goods were bound for Yemen, by the port they were to be discharged at,
@@ -69,6 +75,6 @@ bound_for_yemen if {
 # recipient_fact(r) says who the recipient is, and why the measures reach it.
 recipient_fact(r) := sprintf("The %s, %s, is the Houthis (Ansar Allah), by the actors table.", [r.role, lib.label(r.party)]) if r.measure == "houthis"
 
-recipient_fact(r) := sprintf("The %s, %s, is designated under the Yemen regime: %s.", [r.role, lib.label(r.party), concat("; ", sort({lib.designation_text(e) | some e in lib.matched_entries(r.party); upper(e.regime) == "YEMEN"}))]) if r.measure == "designated"
+recipient_fact(r) := sprintf("The %s, %s, is designated under the Yemen regime, or acts for one so designated: %s.", [r.role, lib.label(r.party), concat("; ", sort({lib.designation_text(h.entry) | some h in lib.designation_hits(r.party); upper(h.entry.regime) == "YEMEN"}))]) if r.measure == "designated"
 
 recipient_fact(r) := sprintf("The goods were bound for Yemen, and the %s, %s, is not named as a designated person or entity nor as the Houthis.", [r.role, lib.label(r.party)]) if r.measure == "unplaced_in_yemen"
