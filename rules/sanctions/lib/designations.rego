@@ -1,7 +1,7 @@
 package sanctions.lib
 
 # Designations: the persons, entities and vessels of the sanctions committees' lists
-# (data.sanctions.designations, today the 1718 Committee's), indexed by the loader in
+# (data.sanctions.designations: the DPRK, Iran, Yemen and Libya lists), indexed by the loader in
 # data.sanctions.index.designations by name and alias. The lookups here serve every regime: a
 # party's country (parties.rego) and a regime's designation rules.
 
