@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"path"
 	"reflect"
 	"slices"
@@ -196,7 +197,9 @@ func checkerFindings(ctx context.Context, t *testing.T, eng *evaluator.Engine, d
 // TestEveryDesignationIsFound walks the whole designations table: every listed individual,
 // entity and vessel, under its listed name, each of its aliases, and the variants reports write
 // (title case, abbreviated legal forms, hyphens as spaces or dropped), and, for a vessel, by IMO
-// number alone, must give a DPRK-DESIGNATED finding whose reasoning names its reference.
+// number alone, must give a finding of its regime's designation rule (DPRK-DESIGNATED,
+// IRAN-DESIGNATED, YEMEN-DESIGNATED, LIBYA-DESIGNATED) whose reasoning names its reference: for
+// a payment, or, for an individual listed for the travel ban only, a meeting abroad.
 func TestEveryDesignationIsFound(t *testing.T) {
 	ctx := context.Background()
 	lib, eng := testrules.Library(t), testrules.Engine(t)
@@ -225,17 +228,23 @@ func TestEveryDesignationIsFound(t *testing.T) {
 		if imo, ok := d["imo"].(string); ok {
 			parties = append(parties, map[string]any{"name": "an unnamed tanker", "kind": "vessel", "ids": map[string]any{"imo": imo}})
 		}
+		rule := strings.ToUpper(d["regime"].(string)) + "-DESIGNATED"
+		comments, _ := d["comments"].(string)
+		travelOnly := strings.Contains(comments, "Travel Ban") && !strings.Contains(comments, "Asset Freeze")
 		for _, p := range parties {
 			checked++
 			doc := designationEvent(ref, typ, p)
+			if travelOnly {
+				doc = meetingEvent(ref, p)
+			}
 			found := false
 			for _, f := range checkerFindings(ctx, t, eng, doc) {
-				if f.RuleID == "DPRK-DESIGNATED" && strings.Contains(strings.Join(f.Reasoning, " "), ref) {
+				if f.RuleID == rule && strings.Contains(strings.Join(f.Reasoning, " "), ref) {
 					found = true
 				}
 			}
 			if !found {
-				t.Errorf("silent miss: %s %s written %v gives no DPRK-DESIGNATED finding naming it", typ, ref, p)
+				t.Errorf("silent miss: %s %s written %v gives no %s finding naming it", typ, ref, p, rule)
 			}
 		}
 	}
@@ -267,6 +276,21 @@ func designationEvent(ref, typ string, p map[string]any) map[string]any {
 	doc["supplier"] = p
 	doc["items"] = []any{map[string]any{"description": "a payment"}}
 	return doc
+}
+
+// meetingEvent is a meeting abroad, after every listing date, in which party p takes part.
+func meetingEvent(ref string, p map[string]any) map[string]any {
+	q := maps.Clone(p)
+	q["role"] = "participant"
+	return map[string]any{
+		"id": "walk-" + strings.NewReplacer(" ", "-", ".", "-").Replace(ref), "date": "2026-01", "type": "meeting",
+		"summary":  "Invented for the designation walk.",
+		"claims":   []any{map[string]any{"status": "reported", "by": map[string]any{"country": "US"}}},
+		"sources":  []any{map[string]any{"id": "s", "publisher": "Test Wire"}},
+		"evidence": []any{map[string]any{"quote": "invented", "source": "s"}},
+		"parties":  []any{q},
+		"location": map[string]any{"country": "CH", "place": "Geneva"},
+	}
 }
 
 // titleCase writes a listed name the way reports do: "Korea Ryonbong General Corporation".
