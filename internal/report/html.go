@@ -301,7 +301,8 @@ func monthRange(a, b string) []string {
 var htmlSource string
 
 var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
-	"upper":   strings.ToUpper,
-	"add":     func(a, b int) int { return a + b },
-	"verdict": verdictText,
+	"upper":          strings.ToUpper,
+	"add":            func(a, b int) int { return a + b },
+	"verdict":        verdictText,
+	"counterHeading": counterHeading,
 }).Parse(htmlSource))

@@ -158,7 +158,7 @@ func writeMarkdownResult(w *bufio.Writer, res evaluator.Verdict) {
 				}
 				d = append(d, s)
 			}
-			fmt.Fprintf(w, "Denials: %s.\n", strings.Join(d, "; "))
+			fmt.Fprintf(w, "%s: %s.\n", counterHeading(f.CounterEvidence), strings.Join(d, "; "))
 		}
 	}
 	for _, f := range res.Exempted {

@@ -134,7 +134,7 @@ func writeResult(w *bufio.Writer, res evaluator.Verdict, p palette) {
 			}
 		}
 		if len(f.CounterEvidence) > 0 {
-			fmt.Fprintf(w, "    Denials:\n")
+			fmt.Fprintf(w, "    %s:\n", counterHeading(f.CounterEvidence))
 			for _, c := range f.CounterEvidence {
 				line := fmt.Sprintf("      %s by %s", c.Status, c.By)
 				if c.Source != "" {
@@ -240,4 +240,24 @@ func plural(n int, noun string) string {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// counterHeading names a finding's counter-evidence: denials of the event, and, when a cited
+// paragraph's law is contested (the restored Iran measures), that challenge.
+func counterHeading(cs []evaluator.CounterEvidence) string {
+	denials, contested := false, false
+	for _, c := range cs {
+		if c.Status == "contested" {
+			contested = true
+		} else {
+			denials = true
+		}
+	}
+	switch {
+	case contested && denials:
+		return "Denials, and the law contested"
+	case contested:
+		return "The law contested"
+	}
+	return "Denials"
 }
