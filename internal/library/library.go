@@ -160,15 +160,24 @@ type Category struct {
 	Colour string
 }
 
+// customChoices are the oneOf choices of a custom field of the metadata schema (category, regime),
+// in its order: each a {"const", "title", ...}.
+func (lib *Library) customChoices(field string) []map[string]any {
+	props := asMap(asMap(asMap(asMap(lib.metadata.raw["properties"])["custom"])["properties"])[field])
+	var out []map[string]any
+	for _, x := range asList(props["oneOf"]) {
+		out = append(out, asMap(x))
+	}
+	return out
+}
+
 // Categories lists the rule categories of the metadata schema, in its order.
 func (lib *Library) Categories() []Category {
 	if lib.metadata == nil {
 		return nil
 	}
 	var out []Category
-	props := asMap(asMap(asMap(asMap(lib.metadata.raw["properties"])["custom"])["properties"])["category"])
-	for _, x := range asList(props["oneOf"]) {
-		c := asMap(x)
+	for _, c := range lib.customChoices("category") {
 		name, _ := c["const"].(string)
 		title, _ := c["title"].(string)
 		colour, _ := c["x-colour"].(string)
@@ -208,9 +217,8 @@ func (lib *Library) Regimes() []string {
 		return nil
 	}
 	var out []string
-	props := asMap(asMap(asMap(asMap(lib.metadata.raw["properties"])["custom"])["properties"])["regime"])
-	for _, x := range asList(props["oneOf"]) {
-		if name, _ := asMap(x)["const"].(string); name != "" {
+	for _, c := range lib.customChoices("regime") {
+		if name, _ := c["const"].(string); name != "" {
 			out = append(out, name)
 		}
 	}

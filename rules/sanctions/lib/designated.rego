@@ -95,3 +95,16 @@ listed_phrases := {"travel ban": "travel_ban", "asset freeze": "asset_freeze", "
 
 # hits_for(hits, measure) are the hits whose designation carries the measure.
 hits_for(hits, measure) := {h | some h in hits; measure in listed_for(h.entry)}
+
+# travel_place_fact(outside) says where a meeting or deployment took place, for a travel ban
+# that applies outside `outside` ("the DPRK"); travel_place_review(outside) names the place as
+# missing when the event does not give it.
+travel_place_fact(outside) := sprintf("The %s took place in %s, outside %s.", [input.type, label(input.location), outside]) if {
+	input.location.country
+}
+
+travel_place_fact(_) := sprintf("The %s's place is not stated.", [input.type]) if not input.location.country
+
+travel_place_review(outside) := [sprintf("Where the meeting took place is not stated: the travel ban applies outside %s.", [outside])] if {
+	not input.location.country
+} else := []

@@ -84,12 +84,6 @@ hit_review(h) := lib.hit_review(h)
 
 agreement_review := lib.agreement_review
 
-place_fact := sprintf("The %s took place in %s, outside the DPRK.", [input.type, lib.label(input.location)]) if {
-	input.location.country
-}
+place_fact := lib.travel_place_fact("the DPRK")
 
-place_fact := sprintf("The %s's place is not stated.", [input.type]) if not input.location.country
-
-place_review := ["Where the meeting took place is not stated: the travel ban applies outside the DPRK."] if {
-	not input.location.country
-} else := []
+place_review := lib.travel_place_review("the DPRK")

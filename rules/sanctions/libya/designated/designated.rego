@@ -74,15 +74,9 @@ finding contains f if {
 	})
 }
 
-place_fact := sprintf("The %s took place in %s, outside Libya.", [input.type, lib.label(input.location)]) if {
-	input.location.country
-}
+place_fact := lib.travel_place_fact("Libya")
 
-place_fact := sprintf("The %s's place is not stated.", [input.type]) if not input.location.country
-
-place_review := ["Where the meeting took place is not stated: the travel ban applies outside Libya."] if {
-	not input.location.country
-} else := []
+place_review := lib.travel_place_review("Libya")
 
 # chain is the rule's METADATA, read once per event.
 chain := rego.metadata.chain()

@@ -94,15 +94,9 @@ finding contains f if {
 	})
 }
 
-place_fact := sprintf("The %s took place in %s, outside Yemen.", [input.type, lib.label(input.location)]) if {
-	input.location.country
-}
+place_fact := lib.travel_place_fact("Yemen")
 
-place_fact := sprintf("The %s's place is not stated.", [input.type]) if not input.location.country
-
-place_review := ["Where the meeting took place is not stated: the travel ban applies outside Yemen."] if {
-	not input.location.country
-} else := []
+place_review := lib.travel_place_review("Yemen")
 
 # chain is the rule's METADATA, read once per event.
 chain := rego.metadata.chain()
